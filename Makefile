@@ -1,0 +1,32 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+
+.PHONY: run test install install-test assets browser lint bench
+
+run: install assets
+	$(PYTHON) -m streamlit run app.py
+
+test: install-test assets browser
+	$(PYTHON) -m pytest
+
+install:
+	$(PYTHON) -m pip install --quiet -e .
+
+install-test:
+	$(PYTHON) -m pip install --quiet -e ".[test]"
+
+# Leaflet and folium's plugins from the npm registry, so maps draw without a CDN.
+assets:
+	@if [ -f components/web/package-lock.json ]; then npm ci --silent --no-audit --no-fund --prefix components/web; fi
+
+# Debian's Chromium for the browser tests (never `playwright install`).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "browser tests need Chromium: sudo apt-get install chromium"; fi; }
+
+lint:
+	ruff check . && ruff format --check .
+
+bench:
+	$(PYTHON) benchmarks/bench_gazetteer.py

@@ -1,0 +1,55 @@
+"""Filters from the view state to the rows shown: date window, type, actor, place, text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+
+__all__ = ["in_window", "matching"]
+
+
+def in_window(frame: gpd.GeoDataFrame, start: date | None, end: date | None) -> gpd.GeoDataFrame:
+    """Rows active in [start, end], inclusive.
+
+    A record spans date … end_date; without an end date an incident is one
+    day long and a deployment lasts until further notice (its end was not reported).
+    """
+    if frame.empty:
+        return frame
+    first = frame["date"]
+    open_ended = frame["layer"].eq("deployment") & frame["end_date"].isna()
+    last = frame["end_date"].fillna(first)
+    keep = pd.Series(True, index=frame.index)
+    if end is not None:
+        keep &= first <= pd.Timestamp(end)
+    if start is not None:
+        keep &= open_ended | (last >= pd.Timestamp(start))
+    return frame[keep]
+
+
+def matching(
+    frame: gpd.GeoDataFrame,
+    event_types: tuple[str, ...] = (),
+    actors: tuple[str, ...] = (),
+    municipalities: tuple[str, ...] = (),
+    text: str = "",
+) -> gpd.GeoDataFrame:
+    """Rows matching every given filter; an empty filter matches everything."""
+    if frame.empty:
+        return frame
+    keep = pd.Series(True, index=frame.index)
+    if event_types and "event_type" in frame:
+        keep &= frame["event_type"].isin(event_types)
+    if actors:
+        actor_columns = [c for c in ("actor1", "actor2", "force") if c in frame]
+        keep &= frame[actor_columns].isin(actors).any(axis=1)
+    if municipalities:
+        keep &= frame["municipality"].isin(municipalities)
+    if text.strip():
+        needle = text.strip().casefold()
+        searchable = [c for c in ("summary", "place_name", "actor1", "actor2", "force", "unit", "id") if c in frame]
+        haystack = frame[searchable].fillna("").astype(str).agg(" ".join, axis=1).str.casefold()
+        keep &= haystack.str.contains(needle, regex=False)
+    return frame[keep]
