@@ -7,7 +7,9 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
-__all__ = ["in_window", "matching"]
+from components.view import View
+
+__all__ = ["count_line", "in_window", "matching", "shown"]
 
 
 def in_window(frame: gpd.GeoDataFrame, start: date | None, end: date | None) -> gpd.GeoDataFrame:
@@ -53,3 +55,26 @@ def matching(
         haystack = frame[searchable].fillna("").astype(str).agg(" ".join, axis=1).str.casefold()
         keep &= haystack.str.contains(needle, regex=False)
     return frame[keep]
+
+
+def shown(
+    incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """The incidents and deployments a view shows (layers switched off show none)."""
+    incidents = matching(
+        in_window(incidents, view.start, view.end), view.event_types, view.actors, view.municipalities, view.text
+    )
+    deployments = matching(
+        in_window(deployments, view.start, view.end), (), view.actors, view.municipalities, view.text
+    )
+    return (
+        incidents if view.shows("incidents") else incidents.iloc[0:0],
+        deployments if view.shows("deployments") else deployments.iloc[0:0],
+    )
+
+
+def count_line(shown_incidents: int, all_incidents: int, shown_deployments: int) -> str:
+    """The line that always tells what is shown: "12 of 41 incidents, 3 deployments"."""
+    noun = "incident" if all_incidents == 1 else "incidents"
+    deployments = "deployment" if shown_deployments == 1 else "deployments"
+    return f"{shown_incidents} of {all_incidents} {noun}, {shown_deployments} {deployments}"

@@ -1,0 +1,258 @@
+"""Build the folium map of a view: boundaries, incidents, deployments, legend, time player.
+
+Pure: takes already-filtered GeoDataFrames and returns a folium.Map; no
+Streamlit here. Every string from data goes through components.popups.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from branca.element import MacroElement, Template
+from folium.plugins import MarkerCluster, Timeline, TimelineSlider
+from folium.utilities import JsCode
+
+from components.popups import deployment_popup, escape_text, incident_popup
+from components.view import View
+
+__all__ = ["BOUNDARY_ATTRIBUTION", "DEPLOYMENT_STYLE", "EVENT_STYLE", "build_map"]
+
+BOUNDARY_ATTRIBUTION = "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries; places: GeoNames (CC BY 4.0)"
+
+# Colour and letter per ACLED event type: the letter keeps types apart for
+# colour-blind readers and in greyscale prints.
+EVENT_STYLE: Mapping[str, tuple[str, str]] = {
+    "Battles": ("#b2182b", "B"),
+    "Explosions/Remote violence": ("#e66101", "E"),
+    "Violence against civilians": ("#762a83", "V"),
+    "Protests": ("#1b7837", "P"),
+    "Riots": ("#d6604d", "R"),
+    "Strategic developments": ("#4d4d4d", "S"),
+}
+DEPLOYMENT_STYLE: Mapping[str, str] = {
+    "guard_post": "G",
+    "reinforcement": "R",
+    "base": "B",
+    "alert": "A",
+    "patrol": "P",
+}
+DEPLOYMENT_COLOUR = "#1f3a93"
+
+_CSS = """
+<style>
+.nk-icon{display:flex;align-items:center;justify-content:center;color:#fff;font:bold 12px/1 sans-serif;
+  border:2px solid #fff;box-shadow:0 0 2px #000;box-sizing:border-box;width:100%;height:100%}
+.nk-incident{border-radius:50%}
+.nk-hurt{border:3px solid #000}
+.nk-deployment{border-radius:3px;background:#1f3a93}
+.nk-popup{font:13px/1.35 sans-serif;max-width:340px}
+.nk-popup h4{margin:0 0 4px;font-size:14px}
+.nk-popup th{text-align:left;padding-right:6px;vertical-align:top;color:#555;font-weight:600}
+.nk-popup ul{margin:2px 0 0 16px;padding:0}
+.nk-legend{background:rgba(255,255,255,.92);padding:6px 8px;font:12px/1.5 sans-serif;border-radius:4px;
+  box-shadow:0 0 4px rgba(0,0,0,.3)}
+.nk-legend i{display:inline-block;width:14px;height:14px;margin-right:4px;vertical-align:-2px;color:#fff;
+  font:bold 10px/14px sans-serif;text-align:center;font-style:normal}
+.leaflet-container{background:#eef2f5}
+.nk-cluster div{width:30px;height:30px;border-radius:50%;display:flex;align-items:center;justify-content:center;
+  font:bold 13px/1 sans-serif;color:#fff;border:2px solid #fff;box-shadow:0 0 3px #000;box-sizing:border-box}
+.nk-cluster-incident div{background:#8c2d04}
+.nk-cluster-deployment div{background:#1f3a93;border-radius:4px}
+</style>
+"""
+
+
+def _legend_html() -> str:
+    incident_rows = "".join(
+        f"<div><i style='background:{colour};border-radius:50%'>{letter}</i>{escape_text(name)}</div>"
+        for name, (colour, letter) in EVENT_STYLE.items()
+    )
+    deployment_rows = "".join(
+        f"<div><i style='background:{DEPLOYMENT_COLOUR};border-radius:2px'>{letter}</i>{kind.replace('_', ' ')}</div>"
+        for kind, letter in DEPLOYMENT_STYLE.items()
+    )
+    return (
+        f"<div class='nk-legend'><b>Incidents</b>{incident_rows}"
+        "<div><i style='background:#888;border:2px solid #000;border-radius:50%'></i>people hurt or killed</div>"
+        f"<b>Deployments</b>{deployment_rows}</div>"
+    )
+
+
+class _Legend(MacroElement):
+    """A static legend in the map's bottom-left corner."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(){
+          var legend = L.control({position: 'bottomleft'});
+          legend.onAdd = function(){
+            var div = L.DomUtil.create('div');
+            div.innerHTML = {{ this.markup|tojson }};
+            return div;
+          };
+          legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.markup = _legend_html()
+
+
+def _hurt(record: Mapping[str, object]) -> bool:
+    return any((record.get(k) or 0) > 0 for k in ("injured", "killed") if not pd.isna(record.get(k)))
+
+
+def _incident_marker(record: Mapping[str, object], municipality_name: str) -> folium.Marker:
+    colour, letter = EVENT_STYLE.get(str(record.get("event_type")), ("#777", "?"))
+    hurt = _hurt(record)
+    size = 28 if hurt else 22
+    icon = folium.DivIcon(
+        html=f"<div class='nk-icon nk-incident{' nk-hurt' if hurt else ''}' style='background:{colour}'>{letter}</div>",
+        icon_size=(size, size),
+        icon_anchor=(size // 2, size // 2),
+        class_name="nk-marker nk-marker-incident",
+    )
+    tooltip = escape_text(
+        f"{pd.Timestamp(record['date']).date()} · {record.get('sub_event_type')} · {record.get('place_name')}"
+    )
+    return folium.Marker(
+        location=(float(record["lat"]), float(record["lon"])),
+        icon=icon,
+        tooltip=folium.Tooltip(tooltip),
+        popup=folium.Popup(incident_popup(record, municipality_name), max_width=360),
+    )
+
+
+def _deployment_marker(record: Mapping[str, object], municipality_name: str) -> folium.Marker:
+    letter = DEPLOYMENT_STYLE.get(str(record.get("kind")), "?")
+    icon = folium.DivIcon(
+        html=f"<div class='nk-icon nk-deployment'>{letter}</div>",
+        icon_size=(22, 22),
+        # Drawn up and to the right of its point, so an incident at the same town stays visible.
+        icon_anchor=(-5, 27),
+        class_name="nk-marker nk-marker-deployment",
+    )
+    tooltip = escape_text(
+        f"{record.get('force')} {str(record.get('kind') or '').replace('_', ' ')} · {record.get('place_name')}"
+    )
+    return folium.Marker(
+        location=(float(record["lat"]), float(record["lon"])),
+        icon=icon,
+        tooltip=folium.Tooltip(tooltip),
+        popup=folium.Popup(deployment_popup(record, municipality_name), max_width=360),
+        z_index_offset=1000,
+    )
+
+
+def _cluster(name: str, layer: str) -> MarkerCluster:
+    """A layer whose markers at one place gather into a numbered badge that fans out on click.
+
+    Many records share a town's point (the sources say "in Zvečan"), so
+    without this they would hide each other.
+    """
+    icon = (
+        "function(cluster){var n=cluster.getChildCount();"
+        f"return L.divIcon({{html:'<div><span>'+n+'</span></div>',className:'nk-cluster nk-cluster-{layer}',"
+        "iconSize:L.point(30,30)});}"
+    )
+    options = {"maxClusterRadius": 18, "spiderfyDistanceMultiplier": 1.6, "showCoverageOnHover": False}
+    return MarkerCluster(name=name, icon_create_function=icon, options=options)
+
+
+def _boundaries(municipalities: gpd.GeoDataFrame) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="Municipality boundaries", control=True)
+    shapes = municipalities[["name_en", "name_sq", "name_sr", "north_kosovo", "geometry"]].copy()
+    for column in ("name_en", "name_sq", "name_sr"):
+        shapes[column] = shapes[column].map(escape_text)
+    folium.GeoJson(
+        shapes.to_json(),
+        name="Municipality boundaries",
+        style_function=lambda feature: {
+            "color": "#222" if feature["properties"]["north_kosovo"] else "#999",
+            "weight": 2.5 if feature["properties"]["north_kosovo"] else 0.8,
+            "fillColor": "#f6e8c3" if feature["properties"]["north_kosovo"] else "#ffffff",
+            "fillOpacity": 0.35 if feature["properties"]["north_kosovo"] else 0.15,
+        },
+        tooltip=folium.GeoJsonTooltip(["name_en", "name_sq", "name_sr"], aliases=["English", "Albanian", "Serbian"]),
+    ).add_to(group)
+    return group
+
+
+def _time_player(incidents: gpd.GeoDataFrame) -> tuple[Timeline, TimelineSlider]:
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [float(r.lon), float(r.lat)]},
+            "properties": {
+                "start": pd.Timestamp(r.date).isoformat(),
+                "end": (
+                    pd.Timestamp(r.end_date) if not pd.isna(r.end_date) else pd.Timestamp(r.date) + pd.Timedelta(days=1)
+                ).isoformat(),
+                "colour": EVENT_STYLE.get(r.event_type, ("#777", "?"))[0],
+                "label": escape_text(f"{pd.Timestamp(r.date).date()} {r.sub_event_type}, {r.place_name}"),
+            },
+        }
+        for r in incidents.itertuples()
+    ]
+    point = JsCode(
+        "function(feature, latlng){return L.circleMarker(latlng,{radius:9,color:'#000',weight:1,"
+        "fillColor:feature.properties.colour,fillOpacity:.9}).bindTooltip(feature.properties.label);}"
+    )
+    timeline = Timeline(
+        {"type": "FeatureCollection", "features": features},
+        pointToLayer=point,
+        name="Time player (incidents)",
+        show=False,
+    )
+    slider = TimelineSlider(auto_play=False, show_ticks=True, enable_keyboard_controls=True, playback_duration=20000)
+    return timeline, slider
+
+
+def build_map(
+    incidents: gpd.GeoDataFrame,
+    deployments: gpd.GeoDataFrame,
+    municipalities: gpd.GeoDataFrame,
+    view: View,
+) -> folium.Map:
+    """The map of a view, from the already-filtered incidents and deployments."""
+    fmap = folium.Map(location=view.center, zoom_start=view.zoom, tiles=None, control_scale=True, prefer_canvas=False)
+    fmap.get_root().header.add_child(folium.Element(_CSS))
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
+    names = municipalities["name_en"].to_dict()
+    if view.shows("boundaries"):
+        boundaries = _boundaries(municipalities)
+        boundaries.options["attribution"] = BOUNDARY_ATTRIBUTION
+        boundaries.add_to(fmap)
+    if view.shows("incidents"):
+        group = _cluster(f"Incidents ({len(incidents)})", "incident")
+        for record in incidents.to_dict("records"):
+            _incident_marker(record, names.get(record.get("municipality"), "")).add_to(group)
+        group.add_to(fmap)
+    if view.shows("deployments"):
+        group = _cluster(f"Deployments ({len(deployments)})", "deployment")
+        for record in deployments.to_dict("records"):
+            _deployment_marker(record, names.get(record.get("municipality"), "")).add_to(group)
+        group.add_to(fmap)
+    if view.shows("player") and not incidents.empty:
+        timeline, slider = _time_player(incidents)
+        timeline.add_to(fmap)
+        slider.add_timelines(timeline).add_to(fmap)
+    _Legend().add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    _attribution(fmap)
+    return fmap
+
+
+def _attribution(fmap: folium.Map) -> None:
+    """Boundary and GeoNames credit, shown even when tiles do not load."""
+    script = f"{fmap.get_name()}.attributionControl.addAttribution({json.dumps(BOUNDARY_ATTRIBUTION)});"
+    fmap.get_root().script.add_child(folium.Element(script))
