@@ -1,0 +1,84 @@
+"""Shared helpers for the browser tier: Debian's Chromium, a real `streamlit run`, no network."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def streamlit_server(script: Path, env: dict[str, str] | None = None, timeout: float = 60.0) -> Iterator[str]:
+    """Run `streamlit run script` on a free port; yield its URL; stop it afterwards."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]  # fmt: skip
+    log = ARTIFACTS / f"streamlit-{port}.log"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, process, timeout, log)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{log.read_text()}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            if response.status == 200:
+                return
+        time.sleep(0.3)
+    raise TimeoutError(f"streamlit did not start within {timeout} s:\n{log.read_text()}")
+
+
+def block_network(page: object, allowed_prefixes: tuple[str, ...]) -> list[str]:
+    """Abort every request that does not start with an allowed prefix; return the aborted URLs."""
+    aborted: list[str] = []
+
+    def route(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith(allowed_prefixes):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            aborted.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    page.route("**/*", route)  # type: ignore[attr-defined]
+    return aborted

@@ -1,0 +1,147 @@
+"""The real page: `streamlit run app.py` driven in headless Chromium, offline."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from components.filters import in_window
+from geo.dataset import Dataset
+from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, block_network, needs_chromium, streamlit_server
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+# Counts the records held by each marker layer of the map on screen (clustered or not),
+# told apart by their icon class. streamlit-folium re-runs each new map's script in the
+# same iframe, so layers of earlier maps may linger as globals: only the shown map counts.
+COUNT_LAYERS = """() => {
+  const container = document.querySelector('.leaflet-container');
+  const values = Object.keys(window).map(k => window[k]);
+  const map = values.find(v => v instanceof L.Map && v.getContainer() === container);
+  const counts = {incident: 0, deployment: 0};
+  if (!map) return counts;
+  for (const layer of values) {
+    if (!(layer instanceof L.MarkerClusterGroup) || !map.hasLayer(layer)) continue;
+    const markers = layer.getLayers();
+    if (!markers.length) continue;
+    const kind = markers[0].options.icon.options.className.includes('nk-marker-incident') ? 'incident' : 'deployment';
+    counts[kind] += markers.length;
+  }
+  return counts;
+}"""
+OPEN_POPUP_AT = """(lat) => {
+  for (const layer of Object.values(window)) {
+    if (!(layer instanceof L.MarkerClusterGroup)) continue;
+    for (const marker of layer.getLayers())
+      if (Math.abs(marker.getLatLng().lat - lat) < 1e-9) layer.zoomToShowLayer(marker, () => marker.openPopup());
+  }
+}"""
+IFRAME = "iframe[title='streamlit_folium.st_folium']"
+HOSTILE_CSV = (
+    "id,date,event_type,sub_event_type,actor1,lat,lon,summary,source_publisher,source_title\n"
+    'evil-1,2023-05-29,Protests,Peaceful protest,"<img src=x onerror=alert(1)>",43.2,20.75,'
+    '"</script><script>alert(2)</script> `${alert(3)}`","\\"><svg onload=alert(4)>",Title\n'
+)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    home = tmp_path_factory.mktemp("home")
+    with streamlit_server(ROOT / "app.py", env={"KOSOVO_MAP_HOME": str(home)}) as url:
+        yield url
+
+
+@pytest.fixture()
+def page(server: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1200})
+        page.aborted = block_network(page, (server, "data:", "blob:"))
+        page.dialogs, page.errors = [], []
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        yield page
+        browser.close()
+
+
+def _map_frame(page: Any) -> Any:
+    frame = page.wait_for_selector(IFRAME, timeout=30_000).content_frame()
+    frame.wait_for_selector(".leaflet-container", timeout=30_000)
+    return frame
+
+
+def _wait_for_counts(page: Any, incidents: int, deployments: int | None = None) -> dict[str, int]:
+    """Wait until the map on screen holds this many incidents (and deployments); return the counts.
+
+    A rerun may replace the map's iframe, so the frame is looked up afresh on each try.
+    """
+    from playwright.sync_api import Error
+
+    deadline, counts = time.monotonic() + 30, {}
+    while time.monotonic() < deadline:
+        with contextlib.suppress(Error):
+            counts = _map_frame(page).evaluate(COUNT_LAYERS)
+            if counts["incident"] == incidents and deployments in (None, counts["deployment"]):
+                return counts
+        page.wait_for_timeout(250)
+    raise AssertionError(f"map shows {counts}, expected {incidents} incidents and {deployments} deployments")
+
+
+def _shot(page: Any, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_the_map_draws_every_incident_and_deployment_offline(page: Any, server: str, dataset: Dataset) -> None:
+    page.goto(server)
+    counts = _wait_for_counts(page, len(dataset.incidents), len(dataset.deployments))
+    _shot(page, "app.png")
+    assert counts == {"incident": len(dataset.incidents), "deployment": len(dataset.deployments)}
+    frame = _map_frame(page)
+    assert frame.locator("path.leaflet-interactive").count() >= 38  # the municipality polygons
+    assert not page.errors and not page.dialogs
+    assert not [u for u in page.aborted if "tile.openstreetmap.org" not in u], page.aborted
+
+
+def test_the_slider_changes_the_markers(page: Any, server: str, dataset: Dataset) -> None:
+    page.goto(server)
+    _wait_for_counts(page, len(dataset.incidents))
+    first_thumb = page.get_by_role("slider").first
+    first_thumb.focus()
+    first_thumb.press("End")  # the window shrinks to the data's last day
+    last_day = max(dataset.incidents["date"].max(), dataset.deployments["date"].max()).date()
+    expected = len(in_window(dataset.incidents, last_day, last_day))
+    _wait_for_counts(page, expected)
+    assert f"{expected} of {len(dataset.incidents)} incident" in page.inner_text("body")
+    _shot(page, "app-slider.png")
+    assert last_day == date.fromisoformat(page.get_by_role("slider").first.get_attribute("aria-valuetext") or "")
+
+
+def test_a_hostile_upload_shows_as_text_and_runs_nothing(
+    page: Any, server: str, dataset: Dataset, tmp_path: Path
+) -> None:
+    hostile = tmp_path / "hostile.csv"
+    hostile.write_text(HOSTILE_CSV, encoding="utf-8")
+    page.goto(server)
+    _wait_for_counts(page, len(dataset.incidents))
+    page.locator("input[type=file]").set_input_files(str(hostile))
+    page.get_by_text("hostile.csv: 1 incident(s) added").wait_for(timeout=30_000)
+    _wait_for_counts(page, len(dataset.incidents) + 1)
+    frame = _map_frame(page)
+    frame.evaluate(OPEN_POPUP_AT, 43.2)
+    popup = frame.wait_for_selector(".leaflet-popup-content", timeout=10_000)
+    text = popup.inner_text()
+    assert "<img src=x onerror=alert(1)>" in text and "</script><script>alert(2)</script>" in text
+    assert popup.query_selector_all("img, svg, script") == []
+    _shot(page, "app-hostile.png")
+    assert not page.dialogs and not page.errors
