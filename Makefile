@@ -16,8 +16,10 @@ install-test:
 	$(PYTHON) -m pip install --quiet -e ".[test]"
 
 # Leaflet and folium's plugins from the npm registry, so maps draw without a CDN.
+# Published under static/vendor for Streamlit's static file serving (.streamlit/config.toml).
 assets:
-	@if [ -f components/web/package-lock.json ]; then npm ci --silent --no-audit --no-fund --prefix components/web; fi
+	npm ci --silent --no-audit --no-fund --prefix components/web
+	$(PYTHON) -m components.assets
 
 # Debian's Chromium for the browser tests (never `playwright install`).
 browser:

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+from typing import TypeVar
 
+import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.assets import localize
-from components.export import combined, to_csv, to_geojson
+from components.assets import MissingAssetsError, localize, serve_static
+from components.export import to_csv, to_geojson
 from components.filters import count_line, shown
-from components.mapview import build_map
+from components.mapview import build_base_map, record_layers
 from components.popups import safe_url
 from components.sidebar import read_view
+from components.table import TABLE_COLUMNS, table_frame
 from components.timeline import timeline_chart, weekly_counts
 from components.view import View, decode, encode
 from geo.dataset import Dataset, UserFile, load_dataset, load_user_file
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+STATIC_PREFIX = "/".join(["", *filter(None, [st.get_option("server.baseUrlPath").strip("/")]), "app/static/vendor/"])
+T = TypeVar("T")
 
 st.set_page_config(page_title="North Kosovo Incident Map", page_icon="🗺️", layout="wide")
 
@@ -97,6 +102,33 @@ def details(record: pd.Series) -> None:
         st.text(f"Source: {label}" + (f" — {url}" if url else ""))
 
 
+def serve(element: T) -> T:
+    """Load the map's scripts from our static files; inline them if those were not published."""
+    try:
+        return serve_static(element, STATIC_PREFIX)
+    except MissingAssetsError:
+        return localize(element)
+
+
+def show_map(dataset: Dataset, incidents, deployments, view: View, municipality_names: dict[str, str]) -> dict | None:
+    """The map: a base that stays while filters change, and record layers swapped in place.
+
+    The base's script is what streamlit-folium keys the iframe on, so keeping it
+    unchanged lets a slider move replace only the markers, without reloading the map.
+    """
+    base = build_base_map(dataset.municipalities.frame, view, incidents)
+    layers = [serve(layer) for layer in record_layers(incidents, deployments, municipality_names, view)]
+    return st_folium(
+        serve(base),
+        key="map",
+        height=560,
+        use_container_width=True,
+        feature_group_to_add=layers,
+        layer_control=folium.LayerControl(collapsed=False),
+        returned_objects=["last_object_clicked"],
+    )
+
+
 def main() -> None:
     dataset = user_data(shipped())
     span = data_span(dataset)
@@ -114,15 +146,13 @@ def main() -> None:
     st.title("North Kosovo Incident Map")
     st.markdown(f"**{count_line(len(incidents), len(dataset.incidents), len(deployments))}** · "
                 f"{view.start} – {view.end}")  # fmt: skip
-    fmap = localize(build_map(incidents, deployments, dataset.municipalities.frame, view))
-    clicked = st_folium(fmap, key="map", height=560, use_container_width=True, returned_objects=["last_object_clicked"])
+    clicked = show_map(dataset, incidents, deployments, view, municipality_names)
     st.altair_chart(timeline_chart(weekly_counts(dataset.incidents, view.start, view.end)), width="stretch")
 
-    table = combined(incidents, deployments).fillna("")
+    table = table_frame(incidents, deployments, municipality_names)
     st.subheader("Shown incidents and deployments")
     picked = st.dataframe(table, hide_index=True, key="table", on_select="rerun", selection_mode="single-row",
-                          column_order=["layer", "date", "event_type", "sub_event_type", "force", "kind", "place_name",
-                                        "injured", "killed", "arrested", "strength", "summary", "sources"])  # fmt: skip
+                          column_order=TABLE_COLUMNS)  # fmt: skip
     chosen = _chosen(picked, clicked, table)
     if chosen is not None:
         details(chosen)

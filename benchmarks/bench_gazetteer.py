@@ -20,9 +20,9 @@ from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.dataset import DATA_DIR  # noqa: E402
-from geo.gazetteer import Gazetteer, Place  # noqa: E402
-from geo.names import fold  # noqa: E402
+from geo.dataset import DATA_DIR
+from geo.gazetteer import Gazetteer, Place
+from geo.names import fold
 
 EXACT = ["Zvečan", "Звечан", "Leposaviqi", "Zubin Potok", "Prishtina", "Mitrovicë e Veriut", "Komuna e Zveçanit"]
 FUZZY = ["Zvecen", "Leposavik", "Zubin Potk", "Prishtna", "Mitrovca", "Jarinej"]

@@ -6,7 +6,6 @@ Streamlit here. Every string from data goes through components.popups.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
 import folium
@@ -19,7 +18,14 @@ from folium.utilities import JsCode
 from components.popups import deployment_popup, escape_text, incident_popup
 from components.view import View
 
-__all__ = ["BOUNDARY_ATTRIBUTION", "DEPLOYMENT_STYLE", "EVENT_STYLE", "build_map"]
+__all__ = [
+    "BOUNDARY_ATTRIBUTION",
+    "DEPLOYMENT_STYLE",
+    "EVENT_STYLE",
+    "build_base_map",
+    "build_map",
+    "record_layers",
+]
 
 BOUNDARY_ATTRIBUTION = "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries; places: GeoNames (CC BY 4.0)"
 
@@ -49,6 +55,7 @@ _CSS = """
 .nk-incident{border-radius:50%}
 .nk-hurt{border:3px solid #000}
 .nk-deployment{border-radius:3px;background:#1f3a93}
+.nk-open-ended{border-style:dashed}
 .nk-popup{font:13px/1.35 sans-serif;max-width:340px}
 .nk-popup h4{margin:0 0 4px;font-size:14px}
 .nk-popup th{text-align:left;padding-right:6px;vertical-align:top;color:#555;font-weight:600}
@@ -78,7 +85,9 @@ def _legend_html() -> str:
     return (
         f"<div class='nk-legend'><b>Incidents</b>{incident_rows}"
         "<div><i style='background:#888;border:2px solid #000;border-radius:50%'></i>people hurt or killed</div>"
-        f"<b>Deployments</b>{deployment_rows}</div>"
+        f"<b>Deployments</b>{deployment_rows}"
+        f"<div><i style='background:{DEPLOYMENT_COLOUR};border:2px dashed #fff;border-radius:2px'></i>"
+        "end not reported: shown from its start on</div></div>"
     )
 
 
@@ -134,8 +143,9 @@ def _incident_marker(record: Mapping[str, object], municipality_name: str) -> fo
 
 def _deployment_marker(record: Mapping[str, object], municipality_name: str) -> folium.Marker:
     letter = DEPLOYMENT_STYLE.get(str(record.get("kind")), "?")
+    open_ended = " nk-open-ended" if pd.isna(record.get("end_date")) else ""
     icon = folium.DivIcon(
-        html=f"<div class='nk-icon nk-deployment'>{letter}</div>",
+        html=f"<div class='nk-icon nk-deployment{open_ended}'>{letter}</div>",
         icon_size=(22, 22),
         # Drawn up and to the right of its point, so an incident at the same town stays visible.
         icon_anchor=(-5, 27),
@@ -153,7 +163,7 @@ def _deployment_marker(record: Mapping[str, object], municipality_name: str) -> 
     )
 
 
-def _cluster(name: str, layer: str) -> MarkerCluster:
+def _cluster(layer: str) -> MarkerCluster:
     """A layer whose markers at one place gather into a numbered badge that fans out on click.
 
     Many records share a town's point (the sources say "in Zvečan"), so
@@ -165,11 +175,12 @@ def _cluster(name: str, layer: str) -> MarkerCluster:
         "iconSize:L.point(30,30)});}"
     )
     options = {"maxClusterRadius": 18, "spiderfyDistanceMultiplier": 1.6, "showCoverageOnHover": False}
-    return MarkerCluster(name=name, icon_create_function=icon, options=options)
+    return MarkerCluster(control=False, icon_create_function=icon, options=options)
 
 
 def _boundaries(municipalities: gpd.GeoDataFrame) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="Municipality boundaries", control=True)
+    group.options["attribution"] = BOUNDARY_ATTRIBUTION
     shapes = municipalities[["name_en", "name_sq", "name_sr", "north_kosovo", "geometry"]].copy()
     for column in ("name_en", "name_sq", "name_sr"):
         shapes[column] = shapes[column].map(escape_text)
@@ -207,14 +218,61 @@ def _time_player(incidents: gpd.GeoDataFrame) -> tuple[Timeline, TimelineSlider]
         "function(feature, latlng){return L.circleMarker(latlng,{radius:9,color:'#000',weight:1,"
         "fillColor:feature.properties.colour,fillOpacity:.9}).bindTooltip(feature.properties.label);}"
     )
-    timeline = Timeline(
-        {"type": "FeatureCollection", "features": features},
-        pointToLayer=point,
-        name="Time player (incidents)",
-        show=False,
+    timeline = Timeline({"type": "FeatureCollection", "features": features}, pointToLayer=point)
+    # Timeline takes no name or show argument: set them as folium's Layer reads them.
+    timeline.layer_name, timeline.control, timeline.show = "Time player (incidents)", True, False
+    slider = TimelineSlider(
+        auto_play=False,
+        date_options="YYYY-MM-DD",
+        show_ticks=True,
+        enable_keyboard_controls=True,
+        playback_duration=20000,
     )
-    slider = TimelineSlider(auto_play=False, show_ticks=True, enable_keyboard_controls=True, playback_duration=20000)
     return timeline, slider
+
+
+def build_base_map(
+    municipalities: gpd.GeoDataFrame, view: View, incidents: gpd.GeoDataFrame | None = None
+) -> folium.Map:
+    """Everything but the record layers: tiles, boundaries, legend, credits, and the time player.
+
+    It depends only on the view's position and layers (and, with the time
+    player on, on the incidents), so the app can keep it while filters change.
+    """
+    fmap = folium.Map(location=view.center, zoom_start=view.zoom, tiles=None, control_scale=True)
+    fmap.get_root().header.add_child(folium.Element(_CSS))
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
+    if view.shows("boundaries"):
+        _boundaries(municipalities).add_to(fmap)
+    if view.shows("player") and incidents is not None and not incidents.empty:
+        timeline, slider = _time_player(incidents)
+        timeline.add_to(fmap)
+        slider.add_timelines(timeline).add_to(fmap)
+    _Legend().add_to(fmap)
+    _Credits().add_to(fmap)
+    return fmap
+
+
+def record_layers(
+    incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, municipality_names: Mapping[str, str], view: View
+) -> list[folium.FeatureGroup]:
+    """The incident and deployment layers of a view, each a feature group holding a marker cluster."""
+    layers = []
+    if view.shows("incidents"):
+        layers.append(_record_layer(f"Incidents ({len(incidents)})", "incident", incidents, municipality_names))
+    if view.shows("deployments"):
+        layers.append(_record_layer(f"Deployments ({len(deployments)})", "deployment", deployments, municipality_names))
+    return layers
+
+
+def _record_layer(name: str, layer: str, records: gpd.GeoDataFrame, names: Mapping[str, str]) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name=name)
+    cluster = _cluster(layer)
+    make = _incident_marker if layer == "incident" else _deployment_marker
+    for record in records.to_dict("records"):
+        make(record, names.get(record.get("municipality"), "")).add_to(cluster)
+    cluster.add_to(group)
+    return group
 
 
 def build_map(
@@ -223,36 +281,26 @@ def build_map(
     municipalities: gpd.GeoDataFrame,
     view: View,
 ) -> folium.Map:
-    """The map of a view, from the already-filtered incidents and deployments."""
-    fmap = folium.Map(location=view.center, zoom_start=view.zoom, tiles=None, control_scale=True, prefer_canvas=False)
-    fmap.get_root().header.add_child(folium.Element(_CSS))
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
-    names = municipalities["name_en"].to_dict()
-    if view.shows("boundaries"):
-        boundaries = _boundaries(municipalities)
-        boundaries.options["attribution"] = BOUNDARY_ATTRIBUTION
-        boundaries.add_to(fmap)
-    if view.shows("incidents"):
-        group = _cluster(f"Incidents ({len(incidents)})", "incident")
-        for record in incidents.to_dict("records"):
-            _incident_marker(record, names.get(record.get("municipality"), "")).add_to(group)
-        group.add_to(fmap)
-    if view.shows("deployments"):
-        group = _cluster(f"Deployments ({len(deployments)})", "deployment")
-        for record in deployments.to_dict("records"):
-            _deployment_marker(record, names.get(record.get("municipality"), "")).add_to(group)
-        group.add_to(fmap)
-    if view.shows("player") and not incidents.empty:
-        timeline, slider = _time_player(incidents)
-        timeline.add_to(fmap)
-        slider.add_timelines(timeline).add_to(fmap)
-    _Legend().add_to(fmap)
+    """The whole map of a view in one object (for snapshots and tests), from already-filtered records."""
+    fmap = build_base_map(municipalities, view, incidents)
+    for layer in record_layers(incidents, deployments, municipalities["name_en"].to_dict(), view):
+        layer.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    _attribution(fmap)
     return fmap
 
 
-def _attribution(fmap: folium.Map) -> None:
-    """Boundary and GeoNames credit, shown even when tiles do not load."""
-    script = f"{fmap.get_name()}.attributionControl.addAttribution({json.dumps(BOUNDARY_ATTRIBUTION)});"
-    fmap.get_root().script.add_child(folium.Element(script))
+class _Credits(MacroElement):
+    """Boundary and GeoNames credit in the attribution line, shown even when tiles do not load."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Credits"
+        self.text = BOUNDARY_ATTRIBUTION

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["deployment_popup", "escape_text", "incident_popup", "safe_url"]
+__all__ = ["deployment_popup", "escape_text", "incident_popup", "record_id_in", "safe_url"]
 
 _JS_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
@@ -31,6 +31,15 @@ def escape_text(value: object) -> str:
 def safe_url(url: str) -> str | None:
     """The URL if it is a plain http(s) link, else None (no javascript:, no quotes)."""
     return url if url and _SAFE_URL.match(url) else None
+
+
+_POPUP_ID = re.compile(r"(?m)^id: (\S+)\s*$")
+
+
+def record_id_in(popup_text: str | None) -> str | None:
+    """The record id written at the foot of a popup's text (what streamlit-folium returns on a click)."""
+    match = _POPUP_ID.search(popup_text or "")
+    return match.group(1) if match else None
 
 
 def _row(label: str, value: str) -> str:
@@ -69,11 +78,13 @@ def _where(record: Mapping[str, Any], municipality_name: str) -> str:
     return ", ".join(parts) + (f" <small>(location precision: {precision})</small>" if precision else "")
 
 
-def _frame(title: str, rows: str, summary: str, sources: str, origin: str) -> str:
+def _frame(record: Mapping[str, Any], title: str, rows: str) -> str:
+    origin = record.get("origin", "")
     mine = " <small>(your data)</small>" if origin and origin != "shipped" else ""
     return (
         f"<div class='nk-popup'><h4>{title}{mine}</h4><table>{rows}</table>"
-        f"<p>{escape_text(summary)}</p><div><b>Sources</b>{sources}</div></div>"
+        f"<p>{escape_text(record.get('summary', ''))}</p><div><b>Sources</b>{_sources(record.get('sources'))}</div>"
+        f"<p class='nk-id'>id: {escape_text(record.get('id', ''))}</p></div>"
     )
 
 
@@ -94,7 +105,7 @@ def incident_popup(record: Mapping[str, Any], municipality_name: str = "") -> st
         ]
     )
     title = escape_text(record.get("sub_event_type") or record.get("event_type"))
-    return _frame(title, rows, record.get("summary", ""), _sources(record.get("sources")), record.get("origin", ""))
+    return _frame(record, title, rows)
 
 
 def deployment_popup(record: Mapping[str, Any], municipality_name: str = "") -> str:
@@ -114,4 +125,4 @@ def deployment_popup(record: Mapping[str, Any], municipality_name: str = "") -> 
         ]
     )
     title = escape_text(f"{record.get('force')} {(record.get('kind') or '').replace('_', ' ')}")
-    return _frame(title, rows, record.get("summary", ""), _sources(record.get("sources")), record.get("origin", ""))
+    return _frame(record, title, rows)

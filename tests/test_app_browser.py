@@ -26,21 +26,23 @@ COUNT_LAYERS = """() => {
   const map = values.find(v => v instanceof L.Map && v.getContainer() === container);
   const counts = {incident: 0, deployment: 0};
   if (!map) return counts;
-  for (const layer of values) {
-    if (!(layer instanceof L.MarkerClusterGroup) || !map.hasLayer(layer)) continue;
+  map.eachLayer(layer => {
+    if (!(layer instanceof L.MarkerClusterGroup)) return;
     const markers = layer.getLayers();
-    if (!markers.length) continue;
+    if (!markers.length) return;
     const kind = markers[0].options.icon.options.className.includes('nk-marker-incident') ? 'incident' : 'deployment';
     counts[kind] += markers.length;
-  }
+  });
   return counts;
 }"""
 OPEN_POPUP_AT = """(lat) => {
-  for (const layer of Object.values(window)) {
-    if (!(layer instanceof L.MarkerClusterGroup)) continue;
+  const container = document.querySelector('.leaflet-container');
+  const map = Object.values(window).find(v => v instanceof L.Map && v.getContainer() === container);
+  map.eachLayer(layer => {
+    if (!(layer instanceof L.MarkerClusterGroup)) return;
     for (const marker of layer.getLayers())
       if (Math.abs(marker.getLatLng().lat - lat) < 1e-9) layer.zoomToShowLayer(marker, () => marker.openPopup());
-  }
+  });
 }"""
 IFRAME = "iframe[title='streamlit_folium.st_folium']"
 HOSTILE_CSV = (
