@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import hashlib
-from typing import TypeVar
+from dataclasses import replace
+from typing import Any, TypeVar
 
 import folium
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from components.assets import MissingAssetsError, localize, serve_static
-from components.export import to_csv, to_geojson
 from components.filters import count_line, shown
 from components.mapview import build_base_map, record_layers
-from components.popups import safe_url
+from components.popups import record_id_in, safe_url
+from components.review import review_panel
+from components.sharing import plain, share_panel
 from components.sidebar import read_view
 from components.table import TABLE_COLUMNS, table_frame
 from components.timeline import timeline_chart, weekly_counts
 from components.view import View, decode, encode
-from geo.dataset import Dataset, UserFile, load_dataset, load_user_file
+from geo.dataset import Dataset, UserFile, load_dataset, load_rows, load_user_file
+from geo.store import StoreError, default_path, open_store
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 STATIC_PREFIX = "/".join(["", *filter(None, [st.get_option("server.baseUrlPath").strip("/")]), "app/static/vendor/"])
@@ -40,26 +44,69 @@ def checked_upload(name: str, digest: str, _content: bytes) -> UserFile:
     return load_user_file(name, _content, shipped())
 
 
-def user_data(dataset: Dataset) -> Dataset:
-    """Read the sidebar upload; problems are shown, the shipped data stays as it was."""
-    upload = st.sidebar.file_uploader("Your own data (CSV or GeoJSON)", type=["csv", "geojson", "json"], key="upload")
+def show_problems(where: Any, name: str, user: UserFile) -> None:
+    """List a file's problems as plain text (file:row:column: message); nothing in them is markup."""
+    if user.problems:
+        where.error(f"{len(user.problems)} problem(s) in {plain(name)}; those rows are left out:")
+        shown_problems = "\n".join(str(p) for p in user.problems[:50])
+        more = f"\n… and {len(user.problems) - 50} more" if len(user.problems) > 50 else ""
+        where.code(shown_problems + more, language=None)
+
+
+def uploaded(dataset: Dataset) -> Dataset:
+    """Read the sidebar upload; problems are shown, the data already loaded stays as it was."""
+    upload = st.sidebar.file_uploader(
+        "Your own data (CSV, GeoJSON or an ACLED export)", type=["csv", "geojson", "json"], key="upload"
+    )
     if upload is None:
         return dataset
     content = upload.getvalue()
     if len(content) > MAX_UPLOAD_BYTES:
-        st.sidebar.error(
-            f"{upload.name}: {len(content) / 1e6:.0f} MB is more than the {MAX_UPLOAD_BYTES // 2**20} MB limit."
-        )
+        limit = MAX_UPLOAD_BYTES // 2**20
+        st.sidebar.error(f"{plain(upload.name)}: {len(content) / 2**20:.0f} MB is more than the {limit} MB limit.")
         return dataset
     user = checked_upload(upload.name, hashlib.sha256(content).hexdigest(), content)
-    if user.problems:
-        listing = "\n".join(f"- `{p}`" for p in user.problems[:20])
-        more = f"\n- … and {len(user.problems) - 20} more" if len(user.problems) > 20 else ""
-        st.sidebar.error(f"{len(user.problems)} problem(s) in your file; those rows are left out:\n{listing}{more}")
+    show_problems(st.sidebar, upload.name, user)
     if user.frame.empty:
         return dataset
-    st.sidebar.success(f"{upload.name}: {len(user.frame)} {user.layer}(s) added as your data.")
+    st.sidebar.success(f"{plain(upload.name)}: {len(user.frame)} {user.layer}(s) added as your data.")
     return dataset.with_user_file(user)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def kept_files(path: str, version: float) -> tuple[UserFile, ...]:
+    """The rows kept in the user's store, checked like any file; re-read when the store changes."""
+    with open_store(path, context=shipped().context) as store:
+        return tuple(
+            load_rows("your store", store.rows(layer), layer, shipped()) for layer in ("incident", "deployment")
+        )
+
+
+def kept(dataset: Dataset) -> Dataset:
+    """Add what the user has kept in their store (from news articles) to the data."""
+    path = default_path()
+    if not path.exists():
+        return dataset
+    version = max(p.stat().st_mtime for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    try:
+        files = kept_files(str(path), version)
+    except StoreError as error:
+        st.sidebar.error(f"Your store could not be read: {plain(str(error))}")
+        return dataset
+    for user in files:
+        if not user.frame.empty:
+            dataset = dataset.with_user_file(user)
+    return dataset
+
+
+def actor_choices(dataset: Dataset) -> list[str]:
+    columns = [dataset.incidents.get("actor1"), dataset.incidents.get("actor2"), dataset.deployments.get("force")]
+    return sorted({a for column in columns if column is not None for a in column.dropna() if a})
+
+
+def data_span(dataset: Dataset) -> tuple:
+    dates = pd.concat([dataset.incidents["date"], dataset.deployments["date"]]).dropna()
+    return dates.min().date(), dates.max().date()
 
 
 def initial_view(dataset: Dataset, span: tuple) -> View:
@@ -74,32 +121,8 @@ def initial_view(dataset: Dataset, span: tuple) -> View:
         view, notices = decode(dict(st.query_params), choices, span)
         st.session_state["initial_view"], st.session_state["link_notices"] = view, notices
     for notice in st.session_state.pop("link_notices", []):
-        st.warning(f"Link parameter {notice}.")
+        st.warning(f"Link parameter {notice}; the rest of the link was applied.")
     return st.session_state["initial_view"]
-
-
-def actor_choices(dataset: Dataset) -> list[str]:
-    columns = [dataset.incidents.get("actor1"), dataset.incidents.get("actor2"), dataset.deployments.get("force")]
-    return sorted({a for column in columns if column is not None for a in column.dropna() if a})
-
-
-def data_span(dataset: Dataset) -> tuple:
-    dates = pd.concat([dataset.incidents["date"], dataset.deployments["date"]]).dropna()
-    return dates.min().date(), dates.max().date()
-
-
-def details(record: pd.Series) -> None:
-    """The chosen record's details, as plain text (never markup from data)."""
-    st.subheader("Details")
-    fields = {k: record.get(k) for k in ("id", "layer", "date", "end_date", "event_type", "sub_event_type", "actor1",
-                                         "actor2", "force", "unit", "strength", "place_name", "municipality",
-                                         "injured", "killed", "arrested", "counts_detail") if k in record}  # fmt: skip
-    st.dataframe(pd.DataFrame({"field": list(fields), "value": [str(v) for v in fields.values()]}), hide_index=True)
-    st.text(record.get("summary", ""))
-    for source in record.get("sources") or []:
-        label = ", ".join(str(source.get(k)) for k in ("publisher", "title", "date") if source.get(k))
-        url = safe_url(source.get("url", ""))
-        st.text(f"Source: {label}" + (f" — {url}" if url else ""))
 
 
 def serve(element: T) -> T:
@@ -110,71 +133,126 @@ def serve(element: T) -> T:
         return localize(element)
 
 
-def show_map(dataset: Dataset, incidents, deployments, view: View, municipality_names: dict[str, str]) -> dict | None:
+def show_map(
+    dataset: Dataset, incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View, names: dict[str, str]
+) -> dict[str, Any]:
     """The map: a base that stays while filters change, and record layers swapped in place.
 
     The base's script is what streamlit-folium keys the iframe on, so keeping it
     unchanged lets a slider move replace only the markers, without reloading the map.
     """
     base = build_base_map(dataset.municipalities.frame, view, incidents)
-    layers = [serve(layer) for layer in record_layers(incidents, deployments, municipality_names, view)]
-    return st_folium(
-        serve(base),
-        key="map",
-        height=560,
-        use_container_width=True,
-        feature_group_to_add=layers,
-        layer_control=folium.LayerControl(collapsed=False),
-        returned_objects=["last_object_clicked"],
+    layers = [serve(layer) for layer in record_layers(incidents, deployments, names, view)]
+    return (
+        st_folium(
+            serve(base),
+            key="map",
+            height=560,
+            use_container_width=True,
+            feature_group_to_add=layers,
+            layer_control=folium.LayerControl(collapsed=False),
+            returned_objects=["last_object_clicked_popup", "center", "zoom"],
+        )
+        or {}
     )
 
 
+def with_map_state(view: View, state: dict[str, Any]) -> View:
+    """The view with the map's current centre and zoom (for the link; the map keeps its own)."""
+    center, zoom = state.get("center"), state.get("zoom")
+    if isinstance(center, dict) and {"lat", "lng"} <= set(center) and isinstance(zoom, int | float):
+        lat, lon = float(center["lat"]), ((float(center["lng"]) + 180) % 360) - 180
+        return replace(view, center=(round(lat, 5), round(lon, 5)), zoom=int(zoom))
+    return view
+
+
+def details(record: pd.Series, names: dict[str, str]) -> None:
+    """The chosen record's details, as plain text (never markup from data)."""
+    st.subheader("Details")
+    keys = ("id", "layer", "date", "end_date", "event_type", "sub_event_type", "actor1", "actor2", "force", "unit",
+            "nations", "strength", "kind", "place_name", "location_precision", "injured", "killed", "arrested",
+            "counts_detail", "origin")  # fmt: skip
+    fields = {k: record.get(k) for k in keys if k in record and not _blank(record.get(k))}
+    fields["municipality"] = names.get(record.get("municipality"), "")
+    st.dataframe(
+        pd.DataFrame({"field": list(fields), "value": [_text(v) for v in fields.values()]}),
+        hide_index=True,
+        width="stretch",
+    )
+    st.text(record.get("summary") or "")
+    for source in record.get("sources") or []:
+        label = ", ".join(str(source.get(k)) for k in ("publisher", "title", "date") if source.get(k))
+        url = safe_url(source.get("url", ""))
+        st.text(f"Source: {label}" + (f" — {url}" if url else ""))
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == "" or (not isinstance(value, list | tuple) and bool(pd.isna(value)))
+
+
+def _text(value: object) -> str:
+    return value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
+
+
+def chosen_id(table_event: Any, table: pd.DataFrame, map_state: dict[str, Any], current: str) -> str:
+    """The record picked in the table or by clicking its marker, else the one already selected."""
+    rows = getattr(getattr(table_event, "selection", None), "rows", None) or []
+    if rows and rows[0] < len(table):
+        return str(table.iloc[rows[0]]["id"])
+    return record_id_in(map_state.get("last_object_clicked_popup")) or current
+
+
+def record_by_id(dataset: Dataset, record_id: str) -> pd.Series | None:
+    for frame in (dataset.incidents, dataset.deployments):
+        match = frame[frame["id"] == record_id]
+        if not match.empty:
+            return match.iloc[0]
+    return None
+
+
+def map_tab(dataset: Dataset, view: View, names: dict[str, str]) -> View:
+    """Count line, map, timeline chart, table and details; returns the view as the user left it."""
+    incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
+    window = f"{view.start} – {view.end}"
+    st.markdown(f"**{count_line(len(incidents), len(dataset.incidents), len(deployments))}** · {window}")
+    map_state = show_map(dataset, incidents, deployments, view, names)
+    chart = timeline_chart(weekly_counts(dataset.incidents, view.start, view.end))
+    st.altair_chart(chart, width="stretch")
+    table = table_frame(incidents, deployments, names)
+    st.subheader("Shown incidents and deployments")
+    event = st.dataframe(
+        table, hide_index=True, key="table", on_select="rerun", selection_mode="single-row", column_order=TABLE_COLUMNS
+    )
+    view = replace(with_map_state(view, map_state), selected=chosen_id(event, table, map_state, view.selected))
+    record = record_by_id(dataset, view.selected) if view.selected else None
+    if record is not None:
+        details(record, names)
+    share_panel(dataset, incidents, deployments, view, names)
+    return view
+
+
 def main() -> None:
-    dataset = user_data(shipped())
+    dataset = kept(uploaded(shipped()))
     span = data_span(dataset)
-    municipality_names = dataset.municipalities.frame["name_en"].to_dict()
+    names = dataset.municipalities.frame["name_en"].to_dict()
     view = read_view(
         initial_view(dataset, span),
         span,
         sorted(dataset.incidents["event_type"].dropna().unique()),
         actor_choices(dataset),
-        dict(sorted(municipality_names.items(), key=lambda item: item[1])),
+        dict(sorted(names.items(), key=lambda item: item[1])),
     )
-    st.query_params.from_dict(encode(view))
-    incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
-
     st.title("North Kosovo Incident Map")
-    st.markdown(f"**{count_line(len(incidents), len(dataset.incidents), len(deployments))}** · "
-                f"{view.start} – {view.end}")  # fmt: skip
-    clicked = show_map(dataset, incidents, deployments, view, municipality_names)
-    st.altair_chart(timeline_chart(weekly_counts(dataset.incidents, view.start, view.end)), width="stretch")
-
-    table = table_frame(incidents, deployments, municipality_names)
-    st.subheader("Shown incidents and deployments")
-    picked = st.dataframe(table, hide_index=True, key="table", on_select="rerun", selection_mode="single-row",
-                          column_order=TABLE_COLUMNS)  # fmt: skip
-    chosen = _chosen(picked, clicked, table)
-    if chosen is not None:
-        details(chosen)
-    left, right = st.columns(2)
-    left.download_button("Download shown (GeoJSON)", to_geojson(incidents, deployments), "kosovo-incidents.geojson")
-    right.download_button("Download shown (CSV)", to_csv(incidents, deployments), "kosovo-incidents.csv")
-    st.caption("Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries · places: GeoNames (CC BY 4.0) · "
-               "every record cites its source.")  # fmt: skip
-
-
-def _chosen(picked: object, clicked: dict | None, table: pd.DataFrame) -> pd.Series | None:
-    rows = getattr(getattr(picked, "selection", None), "rows", None) or []
-    if rows:
-        return table.iloc[rows[0]]
-    point = (clicked or {}).get("last_object_clicked")
-    if point and not table.empty:
-        near = (
-            (table["lat"].astype(float) - point["lat"]).abs() + (table["lon"].astype(float) - point["lng"]).abs()
-        ) < 1e-5
-        if near.any():
-            return table[near].iloc[0]
-    return None
+    map_view, news = st.tabs(["Map", "Add from a news article"])
+    with map_view:
+        view = map_tab(dataset, view, names)
+    with news:
+        review_panel(dataset)
+    st.query_params.from_dict(encode(view))
+    st.caption(
+        "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries · places: GeoNames (CC BY 4.0) · "
+        "every record cites its source · summaries are our own words."
+    )
 
 
 main()

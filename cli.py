@@ -1,21 +1,29 @@
-"""`kosovo-map`: the command line entry point (geocode, validate, export)."""
+"""`kosovo-map`: the command line entry point (geocode, validate, export, snapshot, import-acled, extract, store)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
 
 from components.export import to_csv, to_geojson
-from components.filters import in_window
+from components.filters import count_line, in_window, shown
+from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html, snapshot_png
+from components.view import View
+from geo.acled import import_acled
 from geo.boundaries import Municipalities
-from geo.dataset import DATA_DIR, load_context, load_dataset, validate_files
+from geo.dataset import Dataset, load_context, load_dataset, load_user_file, validate_files
+from geo.extract import Candidate, extract
 from geo.gazetteer import GeocodeResult
-from geo.incidents import DataError
+from geo.incidents import DataError, Problem
+from geo.schema import EVENT_TYPES
+from geo.store import StoreError, default_path, open_store
 
 __all__ = ["main"]
 
@@ -45,6 +53,29 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--end", type=_iso_date, help="last day (YYYY-MM-DD), inclusive")
     export.add_argument("--format", choices=("geojson", "csv"), default="geojson")
     export.add_argument("-o", "--output", default="-", help="file to write; - (the default) for stdout")
+    export.add_argument("--store", action="store_true", help="export the user's store (a JSON bundle) instead")
+
+    snapshot = commands.add_parser("snapshot", help="a self-contained HTML map (and/or PNG) of a view")
+    snapshot.add_argument("--start", type=_iso_date, help="first day (YYYY-MM-DD), inclusive")
+    snapshot.add_argument("--end", type=_iso_date, help="last day (YYYY-MM-DD), inclusive")
+    snapshot.add_argument("--type", dest="types", nargs="+", default=[], metavar="T", help="ACLED event types to show")
+    snapshot.add_argument("--data", nargs="+", type=Path, default=[], metavar="FILE", help="your files instead of ours")
+    snapshot.add_argument("-o", "--output", type=Path, help="the HTML file to write")
+    snapshot.add_argument("--png", type=Path, help="also (or only) render a PNG image")
+    snapshot.add_argument("--width", type=int, default=1400, help="PNG width in pixels (default 1400)")
+    snapshot.add_argument("--height", type=int, default=900, help="PNG height in pixels (default 900)")
+
+    acled = commands.add_parser("import-acled", help="convert an ACLED CSV export into our incidents schema")
+    acled.add_argument("path", type=Path, metavar="FILE")
+    acled.add_argument("-o", "--output", type=Path, required=True, help="the incidents CSV to write")
+
+    extract = commands.add_parser("extract", help="propose incidents and deployments from a news article")
+    extract.add_argument("path", metavar="FILE", help="the article as plain text, or - for stdin")
+    extract.add_argument("--published", type=_iso_date, required=True, help="publication date (YYYY-MM-DD)")
+    extract.add_argument("--json", action="store_true", help="one JSON object per candidate")
+
+    store = commands.add_parser("import-store", help="add a bundle written by `export --store` to your store")
+    store.add_argument("path", type=Path, metavar="FILE")
     return parser
 
 
@@ -99,7 +130,16 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _write(text: str, output: str, out: TextIO) -> None:
+    if output == "-":
+        out.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+
+
 def _export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.store:
+        return _export_store(args, out)
     if args.start and args.end and args.end < args.start:
         sys.stderr.write(f"kosovo-map export: --end {args.end} is before --start {args.start}\n")
         return EXIT_USAGE
@@ -107,11 +147,113 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     incidents = in_window(dataset.incidents, args.start, args.end)
     deployments = in_window(dataset.deployments, args.start, args.end)
     text = to_geojson(incidents, deployments) if args.format == "geojson" else to_csv(incidents, deployments)
-    if args.output == "-":
-        out.write(text)
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
+    _write(text, args.output, out)
+    if args.output != "-":
         sys.stderr.write(f"wrote {len(incidents)} incidents and {len(deployments)} deployments to {args.output}\n")
+    return EXIT_OK
+
+
+def _export_store(args: argparse.Namespace, out: TextIO) -> int:
+    with tempfile.TemporaryDirectory() as folder, open_store() as store:
+        bundle = Path(folder) / "store.json"
+        count = store.export(bundle)
+        _write(bundle.read_text(encoding="utf-8"), args.output, out)
+    sys.stderr.write(f"exported {count} kept row(s) from {default_path()}\n")
+    return EXIT_OK
+
+
+def _import_store(args: argparse.Namespace, out: TextIO) -> int:
+    with open_store() as store:
+        count = store.import_(args.path)
+    out.write(f"imported {count} row(s) into {default_path()}\n")
+    return EXIT_OK
+
+
+def _report(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        sys.stderr.write(f"{problem}\n")
+
+
+def _snapshot_data(args: argparse.Namespace) -> tuple[Dataset, list[Problem]]:
+    """The shipped data, or the user's files instead of it (checked like any upload)."""
+    dataset = load_dataset()
+    if not args.data:
+        return dataset, []
+    base = Dataset(dataset.incidents.iloc[0:0], dataset.deployments.iloc[0:0], dataset.context)
+    problems: list[Problem] = []
+    for path in args.data:
+        if not path.is_file():
+            problems.append(Problem(str(path), 0, "-", "no such file"))
+            continue
+        user = load_user_file(str(path), path.read_bytes(), base)
+        problems += user.problems
+        base = base.with_user_file(user)
+    return base, problems
+
+
+def _snapshot(args: argparse.Namespace, out: TextIO) -> int:
+    if not (args.output or args.png):
+        sys.stderr.write("kosovo-map snapshot: give -o OUT.html, --png OUT.png or both\n")
+        return EXIT_USAGE
+    if args.start and args.end and args.end < args.start:
+        sys.stderr.write(f"kosovo-map snapshot: --end {args.end} is before --start {args.start}\n")
+        return EXIT_USAGE
+    unknown = [t for t in args.types if t not in EVENT_TYPES]
+    if unknown:
+        sys.stderr.write(f"kosovo-map snapshot: unknown --type {unknown}; choose from {list(EVENT_TYPES)}\n")
+        return EXIT_USAGE
+    dataset, problems = _snapshot_data(args)
+    _report(problems)
+    view = View(start=args.start, end=args.end, event_types=tuple(args.types))
+    incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
+    names = dataset.municipalities.frame["name_en"].to_dict()
+    info = SnapshotInfo(len(dataset.incidents), "", datetime.now(UTC), names)
+    html = snapshot_html(incidents, deployments, dataset.municipalities.frame, view, info)
+    if args.output:
+        args.output.write_text(html, encoding="utf-8")
+        out.write(f"wrote {args.output}: {count_line(len(incidents), len(dataset.incidents), len(deployments))}\n")
+    if args.png:
+        try:
+            args.png.write_bytes(snapshot_png(html, args.width, args.height))
+        except BrowserMissingError as error:
+            sys.stderr.write(f"kosovo-map snapshot: {error}\n")
+            return EXIT_FOUND_PROBLEMS
+        except ValueError as error:
+            sys.stderr.write(f"kosovo-map snapshot: {error}\n")
+            return EXIT_USAGE
+        out.write(f"wrote {args.png} ({args.width}x{args.height})\n")
+    return EXIT_FOUND_PROBLEMS if problems else EXIT_OK
+
+
+def _import_acled(args: argparse.Namespace, out: TextIO) -> int:
+    if not args.path.is_file():
+        sys.stderr.write(f"{args.path}:0:-: no such file\n")
+        return EXIT_FOUND_PROBLEMS
+    dataset = load_dataset()
+    taken = frozenset(dataset.incidents["id"]) | frozenset(dataset.deployments["id"])
+    written, problems = import_acled(args.path, args.output, replace(dataset.context, taken_ids=taken))
+    _report(problems)
+    out.write(f"wrote {written} incident(s) to {args.output}; {len(problems)} problem(s)\n")
+    return EXIT_FOUND_PROBLEMS if problems else EXIT_OK
+
+
+def _candidate_line(candidate: Candidate) -> str:
+    counts = ", ".join(
+        " ".join(filter(None, (c.kind, c.side, f"{c.value}{'+' * c.at_least}"))) for c in candidate.counts
+    )
+    fields = (f"{candidate.date} ({candidate.date_basis})", candidate.kind, candidate.type, candidate.place, counts)
+    return "\t".join(str(f) for f in fields)
+
+
+def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    text = sys.stdin.read() if args.path == "-" else Path(args.path).read_text(encoding="utf-8")
+    extraction = extract(text, args.published, load_context().gazetteer)
+    for candidate in extraction.candidates:
+        line = json.dumps(candidate.as_dict(), ensure_ascii=False) if args.json else _candidate_line(candidate)
+        out.write(line + "\n")
+    if not args.json and extraction.out_of_area:
+        names = ", ".join(dict.fromkeys(m.place for m in extraction.out_of_area))
+        out.write(f"named outside the map's area, not mapped: {names}\n")
     return EXIT_OK
 
 
@@ -121,11 +263,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
-    handlers = {"geocode": _geocode, "validate": _validate, "export": _export}
+    handlers = {
+        "geocode": _geocode,
+        "validate": _validate,
+        "export": _export,
+        "snapshot": _snapshot,
+        "import-acled": _import_acled,
+        "extract": _extract,
+        "import-store": _import_store,
+    }
     try:
         return handlers[args.command](args, out or sys.stdout)
     except DataError as error:
-        sys.stderr.write(f"kosovo-map: the data in {DATA_DIR} has problems:\n{error}\n")
+        sys.stderr.write(f"kosovo-map: {error}\n")
+        return EXIT_FOUND_PROBLEMS
+    except (StoreError, OSError, UnicodeDecodeError) as error:
+        sys.stderr.write(f"kosovo-map {args.command}: {error}\n")
         return EXIT_FOUND_PROBLEMS
 
 

@@ -27,7 +27,7 @@ __all__ = [
     "record_layers",
 ]
 
-BOUNDARY_ATTRIBUTION = "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries; places: GeoNames (CC BY 4.0)"
+BOUNDARY_ATTRIBUTION = "Boundaries © OSM contributors (ODbL) via geoBoundaries · places: GeoNames (CC BY 4.0)"
 
 # Colour and letter per ACLED event type: the letter keeps types apart for
 # colour-blind readers and in greyscale prints.

@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from urllib.parse import unquote
 
 __all__ = ["LAYERS", "View", "decode", "encode"]
 
@@ -41,6 +42,11 @@ class View:
         return layer in self.layers
 
 
+def _escape_item(item: str) -> str:
+    """An item of a |-separated list, with its own % and | escaped so it survives the split."""
+    return item.replace("%", "%25").replace("|", "%7C")
+
+
 def encode(view: View) -> dict[str, str]:
     """Query parameters for a view; defaults are left out to keep links short."""
     default = View()
@@ -52,7 +58,7 @@ def encode(view: View) -> dict[str, str]:
     for name in ("event_types", "actors", "municipalities", "layers"):
         value = getattr(view, name)
         if value != getattr(default, name):
-            params[name] = "|".join(value) if value else "-"
+            params[name] = "|".join(_escape_item(v) for v in value) if value else "-"
     if view.text:
         params["q"] = view.text
     if view.center != default.center or view.zoom != default.zoom:
@@ -84,7 +90,7 @@ class _Decoder:
         text = self.params.get(name)
         if text is None:
             return default
-        items = tuple(dict.fromkeys(i for i in str(text).split("|") if i and i != "-"))[:_MAX_ITEMS]
+        items = tuple(dict.fromkeys(unquote(i) for i in str(text).split("|") if i and i != "-"))[:_MAX_ITEMS]
         unknown = [i for i in items if allowed is not None and i not in allowed]
         if unknown:
             self.ignore(name, f"{len(unknown)} unknown value(s)")

@@ -9,6 +9,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from geo.acled import acled_rows, is_acled
 from geo.boundaries import Municipalities, load_municipalities
 from geo.gazetteer import Gazetteer
 from geo.incidents import Context, DataError, Problem, detect_layer, parse_rows, read_rows, read_sources
@@ -20,6 +21,7 @@ __all__ = [
     "UserFile",
     "load_context",
     "load_dataset",
+    "load_rows",
     "load_user_file",
     "validate_files",
 ]
@@ -104,8 +106,11 @@ class UserFile:
 
 
 def load_user_file(name: str, content: bytes, dataset: Dataset) -> UserFile:
-    """Check a user's CSV or GeoJSON against the schema and the shipped data's ids."""
+    """Check a user's CSV, GeoJSON or ACLED export against the schema and the shipped data's ids."""
     rows, problems = read_rows(name, content)
+    if rows and is_acled(rows[0]):
+        rows, problems = acled_rows(name, content)
+        return load_rows(name, rows, "incident", dataset, problems)
     layer = detect_layer(rows)
     if rows and layer is None:
         problems.append(
@@ -119,10 +124,18 @@ def load_user_file(name: str, content: bytes, dataset: Dataset) -> UserFile:
         )
     if layer is None:
         return UserFile(name, "incident", parse_rows([], name, "incident", dataset.context)[0], tuple(problems))
+    return load_rows(name, rows, layer, dataset, problems)
+
+
+def load_rows(
+    name: str, rows: list[dict[str, str]], layer: Layer, dataset: Dataset, problems: list[Problem] | None = None
+) -> UserFile:
+    """Check rows already read (a file's, or the user's store's) against the schema and the data's ids."""
     taken = frozenset(dataset.incidents["id"]) | frozenset(dataset.deployments["id"])
     context = replace(dataset.context, taken_ids=taken)
-    frame, row_problems = parse_rows(rows, name, layer, context)
-    return UserFile(name, layer, frame, tuple(problems + row_problems))
+    numbered = [row if "_row" in row else {"_row": str(n), **row} for n, row in enumerate(rows, start=1)]
+    frame, row_problems = parse_rows(numbered, name, layer, context)
+    return UserFile(name, layer, frame, tuple((problems or []) + row_problems))
 
 
 def validate_files(paths: list[Path], data_dir: Path = DATA_DIR) -> list[Problem]:

@@ -25,3 +25,11 @@ def context(dataset: Dataset) -> Context:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA_DIR
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_store(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never touch the user's real store: KOSOVO_MAP_HOME points at a fresh folder."""
+    import os
+
+    os.environ["KOSOVO_MAP_HOME"] = str(tmp_path_factory.mktemp("kosovo-map-home"))

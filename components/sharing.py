@@ -1,0 +1,81 @@
+"""The share panel: a link that reopens the view, and snapshots to send (HTML, PNG, data)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import geopandas as gpd
+import streamlit as st
+
+from components.export import to_csv, to_geojson
+from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html, snapshot_png, to_geopackage
+from components.view import View, encode
+from geo.dataset import Dataset
+
+__all__ = ["permalink", "plain", "share_panel"]
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def plain(text: str) -> str:
+    """Text shown literally inside Streamlit markdown (no links, emphasis or HTML from data)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def permalink(page_url: str, view: View) -> str:
+    """The page's address with the view in its query string."""
+    parts = urlsplit(page_url or "http://localhost:8501/")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(encode(view)), ""))
+
+
+def _file_stem(view: View) -> str:
+    return f"kosovo-map_{view.start}_{view.end}"
+
+
+def share_panel(
+    dataset: Dataset, incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View, names: dict[str, str]
+) -> None:
+    """Link, data downloads, and HTML/PNG snapshots made on request (they take a moment)."""
+    st.subheader("Share this view")
+    link = permalink(st.context.url, view)
+    st.code(link, language=None, wrap_lines=True)
+    st.caption(
+        "Copy the link (icon at its right): it reopens this date window, filters, layers, map position and selection."
+    )
+    stem = _file_stem(view)
+    data, snapshots = st.columns(2)
+    with data:
+        st.download_button(
+            "Shown data (GeoJSON)", to_geojson(incidents, deployments), f"{stem}.geojson", "application/geo+json"
+        )
+        st.download_button("Shown data (CSV)", to_csv(incidents, deployments), f"{stem}.csv", "text/csv")
+    with snapshots:
+        if st.button("Make snapshots (HTML, PNG, GeoPackage)", key="make_snapshots"):
+            info = SnapshotInfo(len(dataset.incidents), link, datetime.now(UTC), names)
+            st.session_state["snapshots"] = (link, _snapshots(dataset, incidents, deployments, view, info))
+        made = st.session_state.get("snapshots")
+        if made and made[0] == link:
+            html, png, gpkg, problem = made[1]
+            st.download_button("Map snapshot (HTML, works offline)", html, f"{stem}.html", "text/html")
+            if png:
+                st.download_button("Map image (PNG)", png, f"{stem}.png", "image/png")
+            else:
+                st.warning(problem)
+            if gpkg:
+                st.download_button("Shown data (GeoPackage)", gpkg, f"{stem}.gpkg", "application/geopackage+sqlite3")
+        elif made:
+            st.caption("The view changed since the snapshots were made: make them again.")
+
+
+def _snapshots(
+    dataset: Dataset, incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View, info: SnapshotInfo
+) -> tuple[str, bytes | None, bytes, str]:
+    with st.spinner("Drawing the snapshots…"):
+        html = snapshot_html(incidents, deployments, dataset.municipalities.frame, view, info)
+        try:
+            png, problem = snapshot_png(html), ""
+        except BrowserMissingError as error:
+            png, problem = None, str(error)
+        return html, png, to_geopackage(incidents, deployments), problem
