@@ -39,7 +39,7 @@ from geo.dataset import DATA_DIR  # noqa: E402
 from geo.gazetteer import Gazetteer, Place  # noqa: E402
 
 ARTICLES = Path(__file__).resolve().parent / "eval_articles"
-SEED = Path("/work/shared/seeds/000_b773cdf23eb459f8.txt")
+SEED = ROOT.parent / "shared" / "seeds" / "000_b773cdf23eb459f8.txt"  # the DW report, kept outside the repo
 SEED_PUBLISHED = date(2023, 5, 30)
 # What the seed report must yield: (kind, place id, date, type).
 SEED_EXPECTED = (

@@ -17,7 +17,7 @@ from geo.gazetteer import Gazetteer
 from geo.incidents import Context, parse_rows
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = Path("/work/shared/seeds/000_b773cdf23eb459f8.txt")
+SEED = ROOT.parent / "shared" / "seeds" / "000_b773cdf23eb459f8.txt"  # the DW report, kept outside the repo
 PUBLISHED = date(2023, 5, 30)  # a Tuesday
 DW = {"publisher": "DW", "title": "Kosovo: NATO to send in 700 more KFOR troops after clashes", "date": "2023-05-30"}
 
