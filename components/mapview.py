@@ -15,38 +15,26 @@ from branca.element import MacroElement, Template
 from folium.plugins import MarkerCluster, Timeline, TimelineSlider
 from folium.utilities import JsCode
 
+from components.dense import dense_group
 from components.popups import deployment_popup, escape_text, incident_popup
+from components.symbols import DEPLOYMENT_COLOUR, DEPLOYMENT_STYLE, EVENT_STYLE
 from components.view import View
 
 __all__ = [
     "BOUNDARY_ATTRIBUTION",
     "DEPLOYMENT_STYLE",
     "EVENT_STYLE",
+    "MARKER_LIMIT",
     "build_base_map",
     "build_map",
     "record_layers",
 ]
 
+# Above this many incidents one marker each is too slow (~0.65 ms per marker in Python, one DOM
+# element each in the browser): the compact canvas layer of components/dense.py takes over.
+MARKER_LIMIT = 2_000
 BOUNDARY_ATTRIBUTION = "Boundaries © OSM contributors (ODbL) via geoBoundaries · places: GeoNames (CC BY 4.0)"
 
-# Colour and letter per ACLED event type: the letter keeps types apart for
-# colour-blind readers and in greyscale prints.
-EVENT_STYLE: Mapping[str, tuple[str, str]] = {
-    "Battles": ("#b2182b", "B"),
-    "Explosions/Remote violence": ("#e66101", "E"),
-    "Violence against civilians": ("#762a83", "V"),
-    "Protests": ("#1b7837", "P"),
-    "Riots": ("#d6604d", "R"),
-    "Strategic developments": ("#4d4d4d", "S"),
-}
-DEPLOYMENT_STYLE: Mapping[str, str] = {
-    "guard_post": "G",
-    "reinforcement": "R",
-    "base": "B",
-    "alert": "A",
-    "patrol": "P",
-}
-DEPLOYMENT_COLOUR = "#1f3a93"
 
 _CSS = """
 <style>
@@ -258,7 +246,9 @@ def record_layers(
 ) -> list[folium.FeatureGroup]:
     """The incident and deployment layers of a view, each a feature group holding a marker cluster."""
     layers = []
-    if view.shows("incidents"):
+    if view.shows("incidents") and len(incidents) > MARKER_LIMIT:
+        layers.append(dense_group(f"Incidents ({len(incidents):,})", incidents))
+    elif view.shows("incidents"):
         layers.append(_record_layer(f"Incidents ({len(incidents)})", "incident", incidents, municipality_names))
     if view.shows("deployments"):
         layers.append(_record_layer(f"Deployments ({len(deployments)})", "deployment", deployments, municipality_names))

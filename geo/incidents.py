@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.boundaries import NEAR_BOUNDARY_DEGREES, Municipalities, municipality_id
@@ -206,6 +207,8 @@ class _Cells:
     values: dict[str, str]
     file: str
     problems: list[Problem]
+    # The row's point's municipality, found for all rows at once (None: outside Kosovo or no point).
+    located: str | None = None
 
     @property
     def row(self) -> int:
@@ -342,7 +345,7 @@ def _location(cells: _Cells, context: Context) -> dict[str, Any] | None:
         lat, lon = place.lat, place.lon
     assert lat is not None and lon is not None
     municipality = _stated_municipality(cells, context, place)
-    located = context.municipalities.locate(lon, lat)
+    located = cells.located if has_point else (place.municipality or None if place else None)
     outside = has_point and municipality and located != municipality
     if outside and context.municipalities.distance_to(municipality, lon, lat) > NEAR_BOUNDARY_DEGREES:
         where = context.municipalities.name(located) if located else "outside Kosovo"
@@ -460,6 +463,19 @@ _PARSERS: dict[Layer, Callable[[_Cells, Context, set[str]], dict[str, Any] | Non
 }
 
 
+def _locate_all(rows: list[dict[str, str]], context: Context) -> list[str | None]:
+    """The municipality of every row's lat/lon in one vectorised pass (per-row look-ups dominate large files)."""
+    lons = pd.to_numeric(pd.Series([r.get("lon", "") for r in rows], dtype=object), errors="coerce").to_numpy(float)
+    lats = pd.to_numeric(pd.Series([r.get("lat", "") for r in rows], dtype=object), errors="coerce").to_numpy(float)
+    found = list(context.municipalities.locate_many(lons, lats)) if rows else []
+    west, south, east, north = context.municipalities.frame.total_bounds
+    near = (lons >= west) & (lons <= east) & (lats >= south) & (lats <= north)
+    for i in np.flatnonzero(near):  # a point on a border lies in no polygon's interior
+        if found[i] is None:
+            found[i] = context.municipalities.locate(lons[i], lats[i])
+    return found
+
+
 def parse_rows(
     rows: list[dict[str, str]], name: str, layer: Layer, context: Context
 ) -> tuple[gpd.GeoDataFrame, list[Problem]]:
@@ -467,9 +483,10 @@ def parse_rows(
     problems: list[Problem] = []
     seen: set[str] = set()
     records = []
-    for row in rows:
+    located = _locate_all(rows, context)
+    for number, row in enumerate(rows):
         before = len(problems)
-        record = _PARSERS[layer](_Cells(row, name, problems), context, seen)
+        record = _PARSERS[layer](_Cells(row, name, problems, located[number]), context, seen)
         if record is not None and len(problems) == before:
             records.append(record)
         if len(problems) >= MAX_PROBLEMS:

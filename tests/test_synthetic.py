@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,17 +13,7 @@ from geo.dataset import Dataset, load_user_file
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_synthetic():  # type: ignore[no-untyped-def]
-    # benchmarks/ is not an installed package: load the module from its file.
-    spec = importlib.util.spec_from_file_location("benchmarks_synthetic", ROOT / "benchmarks" / "synthetic.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-synthetic = _load_synthetic()
+from benchmarks import synthetic  # noqa: E402
 
 
 @pytest.fixture(scope="module")
