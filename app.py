@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, TypeVar
 
 import folium
@@ -13,6 +16,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from components.assets import MissingAssetsError, localize, serve_static
+from components.dense import Bounds
 from components.filters import count_line, shown
 from components.mapview import build_base_map, record_layers
 from components.popups import record_id_in, safe_url
@@ -23,9 +27,11 @@ from components.table import TABLE_COLUMNS, table_frame
 from components.timeline import timeline_chart, weekly_counts
 from components.view import View, decode, encode
 from geo.dataset import Dataset, UserFile, load_dataset, load_rows, load_user_file
+from geo.incidents import Problem
 from geo.store import StoreError, default_path, open_store
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+TABLE_LIMIT = 5_000
 STATIC_PREFIX = "/".join(["", *filter(None, [st.get_option("server.baseUrlPath").strip("/")]), "app/static/vendor/"])
 T = TypeVar("T")
 
@@ -36,6 +42,40 @@ st.set_page_config(page_title="North Kosovo Incident Map", page_icon="🗺️", 
 def shipped() -> Dataset:
     """The shipped, checked data: loaded and indexed once per server."""
     return load_dataset()
+
+
+def startup_paths(argv: list[str], environ: dict[str, str]) -> list[Path]:
+    """Files named by `streamlit run app.py -- --data FILE ...` or KOSOVO_MAP_DATA (os.pathsep-separated)."""
+    paths = [p for p in environ.get("KOSOVO_MAP_DATA", "").split(os.pathsep) if p]
+    if "--data" in argv:
+        paths += [a for a in argv[argv.index("--data") + 1 :] if not a.startswith("--")]
+    return [Path(p) for p in paths]
+
+
+@st.cache_resource(show_spinner="Loading your data files…")
+def startup_files(paths: tuple[Path, ...]) -> tuple[UserFile, ...]:
+    """The user's files named at start, checked once per server."""
+    files = []
+    for path in paths:
+        try:
+            files.append(load_user_file(str(path), path.read_bytes(), shipped()))
+        except OSError as error:
+            files.append(
+                UserFile(
+                    str(path), "incident", shipped().incidents.iloc[0:0], (Problem(str(path), 0, "-", str(error)),)
+                )
+            )
+    return tuple(files)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def assembled(key: tuple[str, ...], _files: tuple[UserFile, ...]) -> Dataset:
+    """The shipped data with the user's files added, built once per set of files (not per rerun)."""
+    dataset = shipped()
+    for user in _files:
+        if not user.frame.empty:
+            dataset = dataset.with_user_file(user)
+    return dataset
 
 
 @st.cache_resource(max_entries=8, show_spinner="Checking your file…")
@@ -53,24 +93,27 @@ def show_problems(where: Any, name: str, user: UserFile) -> None:
         where.code(shown_problems + more, language=None)
 
 
-def uploaded(dataset: Dataset) -> Dataset:
+def uploaded() -> list[tuple[str, UserFile]]:
     """Read the sidebar upload; problems are shown, the data already loaded stays as it was."""
     upload = st.sidebar.file_uploader(
         "Your own data (CSV, GeoJSON or an ACLED export)", type=["csv", "geojson", "json"], key="upload"
     )
     if upload is None:
-        return dataset
+        return []
     content = upload.getvalue()
     if len(content) > MAX_UPLOAD_BYTES:
         limit = MAX_UPLOAD_BYTES // 2**20
-        st.sidebar.error(f"{plain(upload.name)}: {len(content) / 2**20:.0f} MB is more than the {limit} MB limit.")
-        return dataset
-    user = checked_upload(upload.name, hashlib.sha256(content).hexdigest(), content)
+        st.sidebar.error(
+            f"{plain(upload.name)}: {len(content) / 2**20:.0f} MB is more than the {limit} MB limit; "
+            "start the app with `-- --data FILE` for large files."
+        )
+        return []
+    digest = hashlib.sha256(content).hexdigest()
+    user = checked_upload(upload.name, digest, content)
     show_problems(st.sidebar, upload.name, user)
-    if user.frame.empty:
-        return dataset
-    st.sidebar.success(f"{plain(upload.name)}: {len(user.frame)} {user.layer}(s) added as your data.")
-    return dataset.with_user_file(user)
+    if not user.frame.empty:
+        st.sidebar.success(f"{plain(upload.name)}: {len(user.frame)} {user.layer}(s) added as your data.")
+    return [(f"upload:{digest}", user)]
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -82,26 +125,38 @@ def kept_files(path: str, version: float) -> tuple[UserFile, ...]:
         )
 
 
-def kept(dataset: Dataset) -> Dataset:
-    """Add what the user has kept in their store (from news articles) to the data."""
+def kept() -> list[tuple[str, UserFile]]:
+    """What the user has kept in their store (from news articles)."""
     path = default_path()
     if not path.exists():
-        return dataset
+        return []
     version = max(p.stat().st_mtime for p in (path, path.with_name(path.name + "-wal")) if p.exists())
     try:
         files = kept_files(str(path), version)
     except StoreError as error:
         st.sidebar.error(f"Your store could not be read: {plain(str(error))}")
-        return dataset
-    for user in files:
-        if not user.frame.empty:
-            dataset = dataset.with_user_file(user)
-    return dataset
+        return []
+    return [(f"store:{version}:{user.layer}", user) for user in files]
+
+
+def user_data() -> Dataset:
+    """The shipped data plus the user's files (named at start, uploaded, kept), assembled once per set."""
+    named = [(f"file:{user.name}", user) for user in startup_files(tuple(startup_paths(sys.argv, dict(os.environ))))]
+    for key, user in named:
+        show_problems(st.sidebar, key.removeprefix("file:"), user)
+    files = named + uploaded() + kept()
+    return assembled(tuple(key for key, _ in files), tuple(user for _, user in files))
 
 
 def actor_choices(dataset: Dataset) -> list[str]:
-    columns = [dataset.incidents.get("actor1"), dataset.incidents.get("actor2"), dataset.deployments.get("force")]
-    return sorted({a for column in columns if column is not None for a in column.dropna() if a})
+    """Every actor and force in the data, sorted; computed once per assembled dataset."""
+    cache = st.session_state.setdefault("actor_choices", {})
+    if id(dataset) not in cache:
+        columns = [dataset.incidents.get("actor1"), dataset.incidents.get("actor2"), dataset.deployments.get("force")]
+        values = pd.concat([c for c in columns if c is not None]).dropna().astype(str)
+        cache.clear()
+        cache[id(dataset)] = sorted(set(values[values != ""].unique()))
+    return cache[id(dataset)]
 
 
 def data_span(dataset: Dataset) -> tuple:
@@ -142,7 +197,7 @@ def show_map(
     unchanged lets a slider move replace only the markers, without reloading the map.
     """
     base = build_base_map(dataset.municipalities.frame, view, incidents)
-    layers = [serve(layer) for layer in record_layers(incidents, deployments, names, view)]
+    layers = [serve(layer) for layer in record_layers(incidents, deployments, names, view, last_bounds())]
     return (
         st_folium(
             serve(base),
@@ -151,10 +206,23 @@ def show_map(
             use_container_width=True,
             feature_group_to_add=layers,
             layer_control=folium.LayerControl(collapsed=False),
-            returned_objects=["last_object_clicked_popup", "center", "zoom"],
+            returned_objects=["last_object_clicked_popup", "center", "zoom", "bounds"],
         )
         or {}
     )
+
+
+def last_bounds() -> Bounds | None:
+    """The map's bounds as the browser last reported them (the dense layer sends the points in view)."""
+    bounds = (st.session_state.get("map") or {}).get("bounds") or {}
+    try:
+        south_west, north_east = bounds["_southWest"], bounds["_northEast"]
+        return (float(south_west["lat"]), float(south_west["lng"])), (
+            float(north_east["lat"]),
+            float(north_east["lng"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def with_map_state(view: View, state: dict[str, Any]) -> View:
@@ -210,6 +278,16 @@ def record_by_id(dataset: Dataset, record_id: str) -> pd.Series | None:
     return None
 
 
+def newest(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """At most TABLE_LIMIT rows each, newest first: a table of a million rows helps nobody and costs seconds."""
+    if len(incidents) + len(deployments) <= TABLE_LIMIT:
+        return incidents, deployments
+    return (
+        incidents.sort_values("date", ascending=False).head(TABLE_LIMIT),
+        deployments.sort_values("date", ascending=False).head(TABLE_LIMIT),
+    )
+
+
 def map_tab(dataset: Dataset, view: View, names: dict[str, str]) -> View:
     """Count line, map, timeline chart, table and details; returns the view as the user left it."""
     incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
@@ -218,8 +296,12 @@ def map_tab(dataset: Dataset, view: View, names: dict[str, str]) -> View:
     map_state = show_map(dataset, incidents, deployments, view, names)
     chart = timeline_chart(weekly_counts(dataset.incidents, view.start, view.end))
     st.altair_chart(chart, width="stretch")
-    table = table_frame(incidents, deployments, names)
+    table = table_frame(*newest(incidents, deployments), names)
     st.subheader("Shown incidents and deployments")
+    if len(table) < len(incidents) + len(deployments):
+        st.caption(
+            f"The newest {len(table):,} of {len(incidents) + len(deployments):,} rows; download the data for all."
+        )
     event = st.dataframe(
         table, hide_index=True, key="table", on_select="rerun", selection_mode="single-row", column_order=TABLE_COLUMNS
     )
@@ -232,7 +314,7 @@ def map_tab(dataset: Dataset, view: View, names: dict[str, str]) -> View:
 
 
 def main() -> None:
-    dataset = kept(uploaded(shipped()))
+    dataset = user_data()
     span = data_span(dataset)
     names = dataset.municipalities.frame["name_en"].to_dict()
     view = read_view(

@@ -23,7 +23,7 @@ from branca.element import MacroElement, Template
 
 from components.symbols import EVENT_STYLE
 
-__all__ = ["POINT_LIMIT", "DenseLayer", "DensePayload", "dense_group", "dense_payload", "grid_bins"]
+__all__ = ["POINT_LIMIT", "DenseLayer", "DensePayload", "dense_group", "dense_payload", "grid_bins", "in_bounds"]
 
 # Above this many records in the window, points are binned on the server.
 POINT_LIMIT = 150_000
@@ -195,8 +195,27 @@ class DenseLayer(MacroElement):
         self.payload = payload.as_dict()
 
 
-def dense_group(name: str, incidents: gpd.GeoDataFrame) -> folium.FeatureGroup:
-    """A feature group holding the dense layer of these incidents (for the layer control and st_folium)."""
+Bounds = tuple[tuple[float, float], tuple[float, float]]  # ((south, west), (north, east))
+
+
+def in_bounds(incidents: gpd.GeoDataFrame, bounds: Bounds) -> gpd.GeoDataFrame:
+    """The incidents inside a map's bounds (vectorised)."""
+    (south, west), (north, east) = bounds
+    lat, lon = incidents["lat"].to_numpy(float), incidents["lon"].to_numpy(float)
+    return incidents[(lat >= south) & (lat <= north) & (lon >= west) & (lon <= east)]
+
+
+def dense_group(name: str, incidents: gpd.GeoDataFrame, bounds: Bounds | None = None) -> folium.FeatureGroup:
+    """A feature group holding the dense layer of these incidents (for the layer control and st_folium).
+
+    Too many for points? With the map's bounds known (the app knows them), the
+    points in view are sent when they are few enough, so zooming in shows single
+    incidents even among a million; otherwise every incident goes into grid bins.
+    """
     group = folium.FeatureGroup(name=name)
-    DenseLayer(dense_payload(incidents)).add_to(group)
+    shown = incidents
+    if len(incidents) > POINT_LIMIT and bounds is not None:
+        visible = in_bounds(incidents, bounds)
+        shown = visible if len(visible) <= POINT_LIMIT else incidents
+    DenseLayer(dense_payload(shown)).add_to(group)
     return group

@@ -51,13 +51,31 @@ _AT_LEAST = {
 
 
 def combined(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Incidents then deployments as plain rows in EXPORT_COLUMNS order, values as text or numbers."""
+    """Incidents then deployments as plain rows in EXPORT_COLUMNS order, values as text or numbers.
+
+    Column by column (vectorised), so a table or file of many rows costs little.
+    """
     frames = [f for f in (incidents, deployments) if not f.empty]
     if not frames:
         return pd.DataFrame(columns=list(EXPORT_COLUMNS))
     rows = pd.concat([pd.DataFrame(f.drop(columns="geometry")) for f in frames], ignore_index=True)
-    flat = [_flat(record) for record in rows.to_dict("records")]
-    return pd.DataFrame(flat, columns=list(EXPORT_COLUMNS), dtype=object)
+    table = pd.DataFrame(index=rows.index)
+    for column in EXPORT_COLUMNS:
+        values = rows[column] if column in rows else pd.Series(None, index=rows.index, dtype=object)
+        table[column] = _column(column, values, rows)
+    return table.astype(object).where(table.notna(), None)
+
+
+def _column(column: str, values: pd.Series, rows: pd.DataFrame) -> pd.Series:
+    if column in ("date", "end_date"):
+        return pd.to_datetime(values).dt.strftime("%Y-%m-%d")
+    if column in _AT_LEAST:
+        numbers = pd.to_numeric(values, errors="coerce").astype("Int64").astype("string")
+        flag = rows[_AT_LEAST[column]] if _AT_LEAST[column] in rows else pd.Series(False, index=rows.index)
+        return numbers.where(~flag.fillna(False).astype(bool), numbers + "+")
+    if column == "sources":
+        return values.map(lambda sources: " | ".join(source_text(s) for s in sources or []))
+    return values
 
 
 def _flat(record: dict[str, Any]) -> dict[str, Any]:

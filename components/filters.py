@@ -52,8 +52,10 @@ def matching(
     if text.strip():
         needle = text.strip().casefold()
         searchable = [c for c in ("summary", "place_name", "actor1", "actor2", "force", "unit", "id") if c in frame]
-        haystack = frame[searchable].fillna("").astype(str).agg(" ".join, axis=1).str.casefold()
-        keep &= haystack.str.contains(needle, regex=False)
+        found = pd.Series(False, index=frame.index)
+        for column in searchable:  # column by column: vectorised, fast on a million rows
+            found |= frame[column].astype("string").str.casefold().str.contains(needle, regex=False).fillna(False)
+        keep &= found
     return frame[keep]
 
 

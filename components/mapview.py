@@ -15,7 +15,7 @@ from branca.element import MacroElement, Template
 from folium.plugins import MarkerCluster, Timeline, TimelineSlider
 from folium.utilities import JsCode
 
-from components.dense import dense_group
+from components.dense import Bounds, dense_group
 from components.popups import deployment_popup, escape_text, incident_popup
 from components.symbols import DEPLOYMENT_COLOUR, DEPLOYMENT_STYLE, EVENT_STYLE
 from components.view import View
@@ -242,12 +242,16 @@ def build_base_map(
 
 
 def record_layers(
-    incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, municipality_names: Mapping[str, str], view: View
+    incidents: gpd.GeoDataFrame,
+    deployments: gpd.GeoDataFrame,
+    municipality_names: Mapping[str, str],
+    view: View,
+    bounds: Bounds | None = None,
 ) -> list[folium.FeatureGroup]:
-    """The incident and deployment layers of a view, each a feature group holding a marker cluster."""
+    """The incident and deployment layers of a view: marker clusters, or the dense layer for many incidents."""
     layers = []
     if view.shows("incidents") and len(incidents) > MARKER_LIMIT:
-        layers.append(dense_group(f"Incidents ({len(incidents):,})", incidents))
+        layers.append(dense_group(f"Incidents ({len(incidents):,})", incidents, bounds))
     elif view.shows("incidents"):
         layers.append(_record_layer(f"Incidents ({len(incidents)})", "incident", incidents, municipality_names))
     if view.shows("deployments"):

@@ -16,6 +16,8 @@ from geo.dataset import Dataset
 
 __all__ = ["permalink", "plain", "share_panel"]
 
+# Above this many rows the data files are made on request, not on every rerun.
+DIRECT_DOWNLOAD_LIMIT = 20_000
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
 
@@ -47,10 +49,11 @@ def share_panel(
     stem = _file_stem(view)
     data, snapshots = st.columns(2)
     with data:
-        st.download_button(
-            "Shown data (GeoJSON)", to_geojson(incidents, deployments), f"{stem}.geojson", "application/geo+json"
-        )
-        st.download_button("Shown data (CSV)", to_csv(incidents, deployments), f"{stem}.csv", "text/csv")
+        rows = len(incidents) + len(deployments)
+        if rows <= DIRECT_DOWNLOAD_LIMIT or st.button(f"Prepare data files ({rows:,} rows)", key="data_files"):
+            geojson = to_geojson(incidents, deployments)
+            st.download_button("Shown data (GeoJSON)", geojson, f"{stem}.geojson", "application/geo+json")
+            st.download_button("Shown data (CSV)", to_csv(incidents, deployments), f"{stem}.csv", "text/csv")
     with snapshots:
         if st.button("Make snapshots (HTML, PNG, GeoPackage)", key="make_snapshots"):
             info = SnapshotInfo(len(dataset.incidents), link, datetime.now(UTC), names)
