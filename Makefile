@@ -1,10 +1,11 @@
 # The two commands of the README: `make run` and `make test`.
 PYTHON ?= python3
+ARGS ?=
 
 .PHONY: run test install install-test assets browser lint bench
 
 run: install assets
-	$(PYTHON) -m streamlit run app.py
+	$(PYTHON) -m streamlit run app.py $(ARGS)
 
 test: install-test assets browser
 	$(PYTHON) -m pytest

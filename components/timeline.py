@@ -29,7 +29,7 @@ def timeline_chart(counts: pd.DataFrame) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("week:T", title=None),
-            y=alt.Y("incidents:Q", title="incidents / week", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("incidents:Q", title="per week", axis=alt.Axis(tickMinStep=1)),
             color=alt.condition("datum.in_window", alt.value("#1f3a93"), alt.value("#c9d3e6")),
             tooltip=[alt.Tooltip("week:T", title="week of"), "incidents:Q"],
         )

@@ -9,11 +9,11 @@ header is row 1) and GeoJSON features from 1.
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 MAX_PROBLEMS = 200
+_CHUNK = 50_000
 EARLIEST_DATE = date(1990, 1, 1)
 _COUNT = re.compile(r"^(\d{1,7})(\+?)$")
 _DETAIL = re.compile(r"^(?P<kind>[a-z]+):(?P<side>[^=;]*)=(?P<count>\d{1,7})(?P<plus>\+?)$")
@@ -103,7 +104,7 @@ class Context:
 # --- reading files ---------------------------------------------------------------
 
 
-def read_rows(name: str, content: bytes) -> tuple[list[dict[str, str]], list[Problem]]:
+def read_rows(name: str, content: bytes) -> tuple[Sequence[dict[str, str]], list[Problem]]:
     """Rows of a CSV or GeoJSON file as text cells; GeoJSON points become lat/lon."""
     try:
         text = content.decode("utf-8-sig")
@@ -117,25 +118,63 @@ def read_rows(name: str, content: bytes) -> tuple[list[dict[str, str]], list[Pro
     return _csv_rows(name, text)
 
 
-def _csv_rows(name: str, text: str) -> tuple[list[dict[str, str]], list[Problem]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+class _CsvRows(Sequence[dict[str, str]]):
+    """A CSV's data rows as dicts made while reading: a million rows never sit in memory at once.
+
+    The text is parsed again on each pass (a pass over a million rows takes a few
+    seconds); only the numbers of the rows to skip are kept.
+    """
+
+    def __init__(self, text: str, header: list[str], count: int, skipped: frozenset[int]) -> None:
+        self._text, self._header, self._count, self._skipped = text, header, count, skipped
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict[str, str]]:
+        reader = csv.reader(_lines(self._text))
+        next(reader, None)
+        for number, record in enumerate(reader, start=2):
+            if number not in self._skipped:
+                yield {"_row": str(number), **dict(zip(self._header, (c.strip() for c in record), strict=False))}
+
+    def __getitem__(self, index: int) -> dict[str, str]:  # type: ignore[override]
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return next(itertools.islice(iter(self), index, None))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines, one at a time (io.StringIO would copy a large file's text at 4 bytes a character)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _csv_rows(name: str, text: str) -> tuple[Sequence[dict[str, str]], list[Problem]]:
+    reader = csv.reader(_lines(text))
+    problems: list[Problem] = []
+    skipped: set[int] = set()
+    count = 0
     try:
         header = [h.strip() for h in next(reader, [])]
-        records = list(reader)
+        for number, record in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in record):
+                skipped.add(number)
+            elif len(record) > len(header):
+                problems.append(Problem(name, number, "-", f"{len(record)} cells but the header has {len(header)}"))
+                skipped.add(number)
+            else:
+                count += 1
     except csv.Error as error:
         return [], [Problem(name, reader.line_num, "-", f"malformed CSV: {error}")]
     if not any(header):
         return [], [Problem(name, 1, "-", "empty file: expected a header row")]
-    problems = [Problem(name, 1, "-", f"duplicate column {h!r}") for h in _duplicates(header)]
-    rows = []
-    for number, record in enumerate(records, start=2):
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) > len(header):
-            problems.append(Problem(name, number, "-", f"{len(record)} cells but the header has {len(header)}"))
-            continue
-        rows.append({"_row": str(number), **dict(zip(header, (c.strip() for c in record), strict=False))})
-    return rows, problems
+    problems[:0] = [Problem(name, 1, "-", f"duplicate column {h!r}") for h in _duplicates(header)]
+    return _CsvRows(text, header, count, frozenset(skipped)), problems
 
 
 def _geojson_rows(name: str, text: str) -> tuple[list[dict[str, str]], list[Problem]]:
@@ -384,7 +423,18 @@ def _sources(cells: _Cells, context: Context) -> list[dict[str, str]]:
         found.append({"publisher": publisher, "title": title, "date": when.isoformat() if when else "", "url": url})
     if not ids and not (publisher or title):
         cells.fail("source_ids", "missing source: give source_ids or source_publisher and source_title")
-    return found
+    return _shared(found)
+
+
+_SHARED_SOURCES: dict[tuple[tuple[str, ...], ...], list[dict[str, str]]] = {}
+
+
+def _shared(sources: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One list object per distinct citation: rows citing the same report share it (a million rows, a few lists)."""
+    key = tuple(tuple(source.values()) for source in sources)
+    if len(_SHARED_SOURCES) > 100_000:
+        _SHARED_SOURCES.clear()
+    return _SHARED_SOURCES.setdefault(key, sources)
 
 
 def _counts(cells: _Cells) -> dict[str, Any]:
@@ -463,10 +513,12 @@ _PARSERS: dict[Layer, Callable[[_Cells, Context, set[str]], dict[str, Any] | Non
 }
 
 
-def _locate_all(rows: list[dict[str, str]], context: Context) -> list[str | None]:
+def _locate_all(rows: Sequence[dict[str, str]], context: Context) -> list[str | None]:
     """The municipality of every row's lat/lon in one vectorised pass (per-row look-ups dominate large files)."""
-    lons = pd.to_numeric(pd.Series([r.get("lon", "") for r in rows], dtype=object), errors="coerce").to_numpy(float)
-    lats = pd.to_numeric(pd.Series([r.get("lat", "") for r in rows], dtype=object), errors="coerce").to_numpy(float)
+    cells = [(r.get("lon", ""), r.get("lat", "")) for r in rows]
+    lons = pd.to_numeric(pd.Series([c[0] for c in cells], dtype=object), errors="coerce").to_numpy(float)
+    lats = pd.to_numeric(pd.Series([c[1] for c in cells], dtype=object), errors="coerce").to_numpy(float)
+    del cells
     found = list(context.municipalities.locate_many(lons, lats)) if rows else []
     west, south, east, north = context.municipalities.frame.total_bounds
     near = (lons >= west) & (lons <= east) & (lats >= south) & (lats <= north)
@@ -477,22 +529,29 @@ def _locate_all(rows: list[dict[str, str]], context: Context) -> list[str | None
 
 
 def parse_rows(
-    rows: list[dict[str, str]], name: str, layer: Layer, context: Context
+    rows: Sequence[dict[str, str]], name: str, layer: Layer, context: Context
 ) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     """Check rows of one layer; return the valid records as a GeoDataFrame and all problems."""
     problems: list[Problem] = []
     seen: set[str] = set()
-    records = []
+    records: list[dict[str, Any]] = []
+    frames: list[gpd.GeoDataFrame] = []
     located = _locate_all(rows, context)
     for number, row in enumerate(rows):
         before = len(problems)
         record = _PARSERS[layer](_Cells(row, name, problems, located[number]), context, seen)
         if record is not None and len(problems) == before:
             records.append(record)
+        if len(records) == _CHUNK:  # records as dicts cost ~1 kB each: turn them into columns as we go
+            frames.append(to_frame(records, layer))
+            records = []
         if len(problems) >= MAX_PROBLEMS:
             problems.append(Problem(name, 0, "-", f"stopped after {MAX_PROBLEMS} problems"))
             break
-    return to_frame(records, layer), problems
+    if records or not frames:
+        frames.append(to_frame(records, layer))
+    frame = frames[0] if len(frames) == 1 else gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=4326)
+    return frame, problems
 
 
 def to_frame(records: list[dict[str, Any]], layer: Layer) -> gpd.GeoDataFrame:

@@ -1,0 +1,100 @@
+"""Correctness at scale (not timing): 100,000 generated incidents agree on the map, in the table and the snapshot."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from bs4 import BeautifulSoup
+
+import components.dense as dense
+from benchmarks.synthetic import generate
+from components.dense import DenseLayer, dense_payload, grid_bins
+from components.filters import count_line, shown
+from components.mapview import MARKER_LIMIT, record_layers
+from components.snapshot import SnapshotInfo, snapshot_html
+from components.table import table_frame
+from components.view import View
+from geo.dataset import Dataset, UserFile
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, needs_chromium
+
+WINDOWS = [(date(2021, 1, 1), date(2021, 3, 31)), (date(2022, 1, 1), date(2022, 12, 31)), (None, None)]
+
+
+@pytest.fixture(scope="module")
+def big(dataset: Dataset) -> Dataset:
+    return dataset.with_user_file(UserFile("synthetic", "incident", generate(100_000, seed=7), ()))
+
+
+def _dense_count(layers: list[Any]) -> int:
+    layer = next(child for group in layers for child in group._children.values() if isinstance(child, DenseLayer))
+    payload = layer.payload
+    points = len(base64.b64decode(payload["lon"])) // 4
+    assert payload["mode"] == "points" and points == payload["count"] == len(payload["ids"])
+    return points
+
+
+@pytest.mark.parametrize(("start", "end"), WINDOWS)
+def test_map_table_and_snapshot_agree(big: Dataset, start: date | None, end: date | None) -> None:
+    view = View(start=start, end=end)
+    incidents, deployments = shown(big.incidents, big.deployments, view)
+    assert len(incidents) > MARKER_LIMIT
+    names = big.municipalities.frame["name_en"].to_dict()
+    assert _dense_count(record_layers(incidents, deployments, names, view)) == len(incidents)
+    assert len(table_frame(incidents, deployments, names)) == len(incidents) + len(deployments)
+    page = snapshot_html(incidents, deployments, big.municipalities.frame, view, SnapshotInfo(len(big.incidents)))
+    head = BeautifulSoup(page, "html.parser").select_one("header").get_text(" ", strip=True)
+    assert count_line(len(incidents), len(big.incidents), len(deployments)) in head
+    assert f'data-records="{len(incidents) + len(deployments)}"' in page
+
+
+def test_grid_bins_add_up_to_their_points(big: Dataset) -> None:
+    lon, lat = big.incidents["lon"].to_numpy(float), big.incidents["lat"].to_numpy(float)
+    for cell in (0.005, 0.02, 0.1):
+        centre_lon, centre_lat, counts = grid_bins(lon, lat, cell)
+        assert counts.sum() == len(lon)
+        assert len(centre_lon) == len(centre_lat) == len(counts) == len(set(zip(centre_lon, centre_lat, strict=True)))
+        west, south, east, north = big.municipalities.frame.total_bounds
+        assert west - cell < centre_lon.min() and centre_lon.max() < east + cell
+        assert south - cell < centre_lat.min() and centre_lat.max() < north + cell
+
+
+def test_above_the_point_limit_bins_carry_every_incident(big: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dense, "POINT_LIMIT", 10_000)
+    payload = dense_payload(big.incidents)
+    counts = np.frombuffer(base64.b64decode(payload.arrays["n"]), dtype=np.uint32)
+    assert payload.mode == "bins" and counts.sum() == payload.count == len(big.incidents)
+
+
+def test_zoomed_in_the_points_in_view_are_sent(big: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dense, "POINT_LIMIT", 10_000)
+    bounds = ((42.88, 20.82), (42.895, 20.85))  # part of North Mitrovica
+    group = dense.dense_group("x", big.incidents, bounds)
+    layer = next(iter(group._children.values()))
+    inside = dense.in_bounds(big.incidents, bounds)
+    assert 0 < len(inside) <= 10_000
+    assert layer.payload["mode"] == "points" and layer.payload["count"] == len(inside)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_what_the_browser_draws_adds_up_to_the_incidents(big: Dataset, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    view = View(start=date(2022, 1, 1), end=date(2022, 12, 31), center=(42.6, 20.9), zoom=8, layers=("incidents",))
+    incidents, deployments = shown(big.incidents, big.deployments, view)
+    page_path = tmp_path / "big.html"
+    page_path.write_text(snapshot_html(incidents, deployments, big.municipalities.frame, view,
+                                       SnapshotInfo(len(big.incidents))), encoding="utf-8")  # fmt: skip
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.goto(page_path.as_uri())
+        page.wait_for_function("() => document.querySelector('canvas.nk-dense')?.dataset.total !== undefined")
+        total = int(page.evaluate("() => document.querySelector('canvas.nk-dense').dataset.total"))
+        browser.close()
+    assert total == len(incidents)  # every incident is in one drawn cell or point at this zoom
