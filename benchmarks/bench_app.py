@@ -52,8 +52,10 @@ def main() -> None:
             moved.append(time.perf_counter() - started)
             assert not at.exception, at.exception
     print(f"rerun, nothing changed (baseline): median {statistics.median(idle) * 1000:.0f} ms")
-    print(f"rerun after a slider move:         median {statistics.median(moved) * 1000:.0f} ms, "
-          f"max {max(moved) * 1000:.0f} ms ({statistics.median(moved) / statistics.median(idle):.1f}x the baseline)")
+    print(
+        f"rerun after a slider move:         median {statistics.median(moved) * 1000:.0f} ms, "
+        f"max {max(moved) * 1000:.0f} ms ({statistics.median(moved) / statistics.median(idle):.1f}x the baseline)"
+    )
 
 
 if __name__ == "__main__":

@@ -79,4 +79,4 @@ def count_line(shown_incidents: int, all_incidents: int, shown_deployments: int)
     """The line that always tells what is shown: "12 of 41 incidents, 3 deployments"."""
     noun = "incident" if all_incidents == 1 else "incidents"
     deployments = "deployment" if shown_deployments == 1 else "deployments"
-    return f"{shown_incidents} of {all_incidents} {noun}, {shown_deployments} {deployments}"
+    return f"{shown_incidents:,} of {all_incidents:,} {noun}, {shown_deployments:,} {deployments}"

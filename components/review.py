@@ -17,7 +17,7 @@ from geo.incidents import DataError
 from geo.schema import Layer
 from geo.store import StoreError, open_store
 
-__all__ = ["candidate_tables", "missing_summaries", "review_panel"]
+__all__ = ["candidate_tables", "missing_summaries", "review_panel", "rows_to_keep"]
 
 _LAYERS: tuple[tuple[Layer, str], ...] = (("incident", "Incidents"), ("deployment", "Deployments"))
 
@@ -49,7 +49,8 @@ def missing_summaries(table: pd.DataFrame) -> list[int]:
     return [int(i) + 1 for i, summary in zip(kept.index, kept["summary"], strict=True) if not str(summary).strip()]
 
 
-def _rows_to_keep(table: pd.DataFrame) -> list[dict[str, str]]:
+def rows_to_keep(table: pd.DataFrame) -> list[dict[str, str]]:
+    """The ticked rows as CSV-schema dicts, ready for the store."""
     kept = table[table["keep"]].drop(columns=["keep", "evidence"])
     return [{k: "" if pd.isna(v) else str(v) for k, v in row.items()} for row in kept.to_dict("records")]
 
@@ -79,9 +80,7 @@ def _named_elsewhere(extraction: Extraction) -> None:
 
 def _preview(dataset: Dataset, tables: dict[Layer, pd.DataFrame]) -> None:
     frames = {
-        layer: load_rows("article", _rows_to_keep(t), layer, dataset).frame
-        for layer, t in tables.items()
-        if not t.empty
+        layer: load_rows("article", rows_to_keep(t), layer, dataset).frame for layer, t in tables.items() if not t.empty
     }
     empty = dataset.incidents.iloc[0:0]
     fmap = build_map(frames.get("incident", empty), frames.get("deployment", dataset.deployments.iloc[0:0]),
@@ -98,7 +97,7 @@ def _keep(dataset: Dataset, tables: dict[Layer, pd.DataFrame], label: str) -> No
     try:
         with open_store(context=dataset.context) as store:
             for layer, table in tables.items():
-                rows = _rows_to_keep(table) if not table.empty else []
+                rows = rows_to_keep(table) if not table.empty else []
                 saved += store.save(rows, layer, label) if rows else 0
     except DataError as error:
         st.error("Nothing was kept; fix these cells first:")
