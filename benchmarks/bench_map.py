@@ -2,7 +2,7 @@
 
     python benchmarks/bench_map.py --n 100000 [--window-days 365] [--browser] [--load]
 
-Generates N seeded synthetic incidents over Kosovo and 2021–2024, then times:
+Generates N seeded synthetic incidents over Kosovo and 2021-2024, then times:
 loading them through our checks (--load; ~80 µs a row), filtering a date window,
 building the map and rendering it to HTML; and the baseline, one folium.Marker
 with a popup per row, on the same rows (run for real up to --baseline-max rows,
