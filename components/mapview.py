@@ -118,15 +118,8 @@ def _incident_marker(record: Mapping[str, object], municipality_name: str) -> fo
         icon_anchor=(size // 2, size // 2),
         class_name="nk-marker nk-marker-incident",
     )
-    tooltip = escape_text(
-        f"{pd.Timestamp(record['date']).date()} · {record.get('sub_event_type')} · {record.get('place_name')}"
-    )
-    return folium.Marker(
-        location=(float(record["lat"]), float(record["lon"])),
-        icon=icon,
-        tooltip=folium.Tooltip(tooltip),
-        popup=folium.Popup(incident_popup(record, municipality_name), max_width=360),
-    )
+    tooltip = f"{pd.Timestamp(record['date']).date()} · {record.get('sub_event_type')} · {record.get('place_name')}"
+    return _marker(record, icon, tooltip, incident_popup(record, municipality_name))
 
 
 def _deployment_marker(record: Mapping[str, object], municipality_name: str) -> folium.Marker:
@@ -139,15 +132,20 @@ def _deployment_marker(record: Mapping[str, object], municipality_name: str) -> 
         icon_anchor=(-5, 27),
         class_name="nk-marker nk-marker-deployment",
     )
-    tooltip = escape_text(
-        f"{record.get('force')} {str(record.get('kind') or '').replace('_', ' ')} · {record.get('place_name')}"
-    )
+    tooltip = f"{record.get('force')} {str(record.get('kind') or '').replace('_', ' ')} · {record.get('place_name')}"
+    return _marker(record, icon, tooltip, deployment_popup(record, municipality_name), z_index_offset=1000)
+
+
+def _marker(
+    record: Mapping[str, object], icon: folium.DivIcon, tooltip: str, popup: str, **options: int
+) -> folium.Marker:
+    """A record's marker; the tooltip is escaped here, the popup was built escaped."""
     return folium.Marker(
         location=(float(record["lat"]), float(record["lon"])),
         icon=icon,
-        tooltip=folium.Tooltip(tooltip),
-        popup=folium.Popup(deployment_popup(record, municipality_name), max_width=360),
-        z_index_offset=1000,
+        tooltip=folium.Tooltip(escape_text(tooltip)),
+        popup=folium.Popup(popup, max_width=360),
+        **options,
     )
 
 

@@ -14,17 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from components.snapshot import CHROMIUM
+from components.snapshot import CHROMIUM_ARGS as SNAPSHOT_CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = list(SNAPSHOT_CHROMIUM_ARGS)
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
 
 

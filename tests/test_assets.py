@@ -9,14 +9,9 @@ The others only need ``npm ci --prefix components/web`` to have run.
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
 import sys
 import textwrap
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,16 +37,8 @@ from components.assets import (  # noqa: E402
     local_asset_path,
     localize,
 )
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 SCREENSHOT = Path("/tmp/assets_check.png")
 STREAMLIT_SCREENSHOT = Path("/tmp/assets_check_streamlit.png")
 TILE_HOST = "tile.openstreetmap.org"  # folium's default tiles; may fail offline
@@ -336,26 +323,6 @@ def test_harness_detects_cdn_assets(browser: Browser, tmp_path: Path) -> None:
     assert any(host in url for url in offline.aborted for host in CDN_HOSTS)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(url)
-
-
 _STREAMLIT_APP = """
 import importlib.util
 import sys
@@ -386,30 +353,7 @@ st_folium(
 def test_localized_map_draws_in_streamlit(browser: Browser, tmp_path: Path) -> None:
     app = tmp_path / "app.py"
     app.write_text(textwrap.dedent(_STREAMLIT_APP).format(root=str(ROOT), test_file=__file__))
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(app),
-        "--server.headless=true",
-        f"--server.port={port}",
-        "--server.address=127.0.0.1",
-        "--browser.gatherUsageStats=false",
-        "--global.developmentMode=false",
-    ]
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    process = subprocess.Popen(
-        command,
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_healthy(f"{base}/_stcore/health", process, timeout=30)
+    with streamlit_server(app) as base:
         offline = _OfflinePage(browser, allowed=(base, "data:", "blob:"))
         try:
             offline.page.goto(base, wait_until="domcontentloaded")
@@ -421,9 +365,6 @@ def test_localized_map_draws_in_streamlit(browser: Browser, tmp_path: Path) -> N
             offline.page.screenshot(path=str(STREAMLIT_SCREENSHOT), full_page=True)
         finally:
             offline.page.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
     assert not offline.errors, offline.errors
     _assert_map_drawn(facts)
     offline.assert_only_tiles_aborted()
