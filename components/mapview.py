@@ -246,15 +246,31 @@ def record_layers(
     view: View,
     bounds: Bounds | None = None,
 ) -> list[folium.FeatureGroup]:
-    """The incident and deployment layers of a view: marker clusters, or the dense layer for many incidents."""
+    """The record layers of a view, the user's own records apart from ours.
+
+    Each is a feature group holding a marker cluster, or the dense layer when
+    there are too many incidents for one marker each.
+    """
     layers = []
-    if view.shows("incidents") and len(incidents) > MARKER_LIMIT:
-        layers.append(dense_group(f"Incidents ({len(incidents):,})", incidents, bounds))
-    elif view.shows("incidents"):
-        layers.append(_record_layer(f"Incidents ({len(incidents)})", "incident", incidents, municipality_names))
-    if view.shows("deployments"):
-        layers.append(_record_layer(f"Deployments ({len(deployments)})", "deployment", deployments, municipality_names))
+    for label, part in _by_origin(incidents) if view.shows("incidents") else ():
+        name = f"{label}incidents ({len(part):,})"
+        if len(part) > MARKER_LIMIT:
+            layers.append(dense_group(name.capitalize(), part, bounds))
+        else:
+            layers.append(_record_layer(name.capitalize(), "incident", part, municipality_names))
+    for label, part in _by_origin(deployments) if view.shows("deployments") else ():
+        name = f"{label}deployments ({len(part):,})".capitalize()
+        layers.append(_record_layer(name, "deployment", part, municipality_names))
     return layers
+
+
+def _by_origin(records: gpd.GeoDataFrame) -> list[tuple[str, gpd.GeoDataFrame]]:
+    """Our records, then the user's (uploads, files, store), each only if there are any; ours even if none."""
+    theirs = records["origin"].ne("shipped") if "origin" in records else pd.Series(False, index=records.index)
+    parts = [("", records[~theirs])]
+    if theirs.any():
+        parts.append(("your data: ", records[theirs]))
+    return parts
 
 
 def _record_layer(name: str, layer: str, records: gpd.GeoDataFrame, names: Mapping[str, str]) -> folium.FeatureGroup:
