@@ -127,7 +127,9 @@ def spec_rows(munis: Municipalities, cities: dict) -> Iterator[dict[str, str]]:
                 spec["coord_from"].removeprefix("geonames:") if spec["coord_from"].startswith("geonames:") else ""
             )
             aliases = [a for a in spec["aliases"].split("|") if a]
-            if geonames_id and spec["kind"] not in {"military_base"}:
+            # GeoNames' alternates of far-away cities include names of villages near us
+            # (Tirana lists "Trnava"): for places outside the area, our own names only.
+            if geonames_id and spec["kind"] not in {"military_base"} and spec["in_area"] == "true":
                 aliases += [a for a in cities[geonames_id]["alternatenames"] if _usable_alias(a)]
             in_area = spec["in_area"] == "true"
             row = {
