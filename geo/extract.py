@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from geo.gazetteer import Gazetteer, Place
-from geo.names import albanian_forms, canonical_directions, fold, phonetic, slug, strip_wrappers
+from geo.names import canonical_directions, fold, phonetic, slug, strip_wrappers
 
 __all__ = [
     "Candidate",
@@ -247,15 +247,9 @@ class _NameIndex:
 
 @lru_cache(maxsize=8)
 def _name_index(gazetteer: Gazetteer) -> _NameIndex:
-    keys: set[str] = set()
-    for place in gazetteer.places:
-        for name in (*place.names, *place.aliases):
-            key = fold(name)
-            keys.update({key, strip_wrappers(key), canonical_directions(key), *albanian_forms(key)})
-    keys.discard("")
-    sounds = {phonetic(k) for k in keys}
-    first = {k.split()[0] for k in keys} | {k.split()[0] for k in sounds}
-    return _NameIndex(frozenset(keys), frozenset(sounds), frozenset(first))
+    keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
+    first = {k.split()[0] for k in keys | sounds if k}
+    return _NameIndex(keys, sounds, frozenset(first))
 
 
 def _known(index: _NameIndex, key: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -245,6 +246,16 @@ class Gazetteer:
     def _rank(self, number: int, score: float) -> tuple[float, int, int, int]:
         place = self.places[number]
         return (-score, not place.in_area, _KIND_ORDER.get(place.kind, 9), number)
+
+    @cached_property
+    def name_keys(self) -> frozenset[str]:
+        """Every folded key the index knows (names, aliases, unwrapped and inflected forms)."""
+        return frozenset(self._index.exact)
+
+    @cached_property
+    def sound_keys(self) -> frozenset[str]:
+        """The phonetic forms of those keys."""
+        return frozenset(self._index.sounds)
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id, if any."""
