@@ -119,7 +119,8 @@ def _incident_marker(record: Mapping[str, object], municipality_name: str) -> fo
         class_name="nk-marker nk-marker-incident",
     )
     tooltip = f"{pd.Timestamp(record['date']).date()} · {record.get('sub_event_type')} · {record.get('place_name')}"
-    return _marker(record, icon, tooltip, incident_popup(record, municipality_name))
+    # Incidents sit above deployment squares drawn near them, so both stay clickable.
+    return _marker(record, icon, tooltip, incident_popup(record, municipality_name), z_index_offset=500)
 
 
 def _deployment_marker(record: Mapping[str, object], municipality_name: str) -> folium.Marker:
@@ -133,7 +134,7 @@ def _deployment_marker(record: Mapping[str, object], municipality_name: str) -> 
         class_name="nk-marker nk-marker-deployment",
     )
     tooltip = f"{record.get('force')} {str(record.get('kind') or '').replace('_', ' ')} · {record.get('place_name')}"
-    return _marker(record, icon, tooltip, deployment_popup(record, municipality_name), z_index_offset=1000)
+    return _marker(record, icon, tooltip, deployment_popup(record, municipality_name))
 
 
 def _marker(

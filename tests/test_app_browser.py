@@ -147,3 +147,19 @@ def test_a_hostile_upload_shows_as_text_and_runs_nothing(
     assert popup.query_selector_all("img, svg, script") == []
     _shot(page, "app-hostile.png")
     assert not page.dialogs and not page.errors
+
+
+def test_clicking_a_marker_shows_its_details_and_puts_it_in_the_link(page: Any, server: str, dataset: Dataset) -> None:
+    page.goto(f"{server}/?start=2023-09-01&end=2023-10-31")
+    in_window = in_window_ids(dataset, date(2023, 9, 1), date(2023, 10, 31))
+    _wait_for_counts(page, len(in_window))
+    _map_frame(page).locator(".nk-marker-incident").first.click(timeout=15_000)
+    page.get_by_role("heading", name="Details").wait_for(timeout=20_000)
+    selected = page.url.split("selected=")[1].split("&")[0]
+    assert selected in in_window
+    assert selected in page.inner_text("body")
+    _shot(page, "app-details.png")
+
+
+def in_window_ids(dataset: Dataset, start: date, end: date) -> set[str]:
+    return set(in_window(dataset.incidents, start, end)["id"])
