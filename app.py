@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import sys
@@ -59,6 +60,7 @@ def startup_files(paths: tuple[Path, ...]) -> tuple[UserFile, ...]:
     for path in paths:
         try:
             files.append(load_user_file(str(path), path.read_bytes(), shipped()))
+            gc.collect()  # the file's bytes and text are gone: give their memory back before the next
         except OSError as error:
             files.append(
                 UserFile(

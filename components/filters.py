@@ -28,7 +28,7 @@ def in_window(frame: gpd.GeoDataFrame, start: date | None, end: date | None) -> 
         keep &= first <= pd.Timestamp(end)
     if start is not None:
         keep &= open_ended | (last >= pd.Timestamp(start))
-    return frame[keep]
+    return frame if keep.all() else frame[keep]  # no copy of a big frame when the window holds it all
 
 
 def matching(
@@ -56,7 +56,7 @@ def matching(
         for column in searchable:  # column by column: vectorised, fast on a million rows
             found |= frame[column].astype("string").str.casefold().str.contains(needle, regex=False).fillna(False)
         keep &= found
-    return frame[keep]
+    return frame if keep.all() else frame[keep]
 
 
 def shown(

@@ -57,6 +57,12 @@ def rows_to_keep(table: pd.DataFrame) -> list[dict[str, str]]:
 
 def _article_form() -> tuple[str, dict[str, str]] | None:
     text = st.text_area("Article text", key="article_text", height=200, max_chars=200_000)
+    upload = st.file_uploader("…or a plain-text file of it", type=["txt"], key="article_file")
+    if upload is not None and not text.strip():
+        try:
+            text = upload.getvalue().decode("utf-8-sig")[:200_000]
+        except UnicodeDecodeError:
+            st.error("That file is not UTF-8 text; paste the article instead.")
     title_col, publisher_col, date_col, url_col = st.columns([3, 2, 1, 3])
     title = title_col.text_input("Title", key="article_title", max_chars=300)
     publisher = publisher_col.text_input("Publisher", key="article_publisher", max_chars=120)

@@ -136,7 +136,7 @@ def test_a_hostile_upload_shows_as_text_and_runs_nothing(
     hostile.write_text(HOSTILE_CSV, encoding="utf-8")
     page.goto(server)
     _wait_for_counts(page, len(dataset.incidents))
-    page.locator("input[type=file]").set_input_files(str(hostile))
+    page.locator("input[type=file]").first.set_input_files(str(hostile))
     page.get_by_text("hostile.csv: 1 incident(s) added").wait_for(timeout=30_000)
     _wait_for_counts(page, len(dataset.incidents) + 1)
     frame = _map_frame(page)
@@ -163,3 +163,20 @@ def test_clicking_a_marker_shows_its_details_and_puts_it_in_the_link(page: Any, 
 
 def in_window_ids(dataset: Dataset, start: date, end: date) -> set[str]:
     return set(in_window(dataset.incidents, start, end)["id"])
+
+
+def test_a_broken_upload_is_reported_and_the_data_stays(
+    page: Any, server: str, dataset: Dataset, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_text("id,date,event_type\nx1,2023-02-30,Riots\nx2,yesterday,Skirmish\n", encoding="utf-8")
+    page.goto(server)
+    _wait_for_counts(page, len(dataset.incidents))
+    page.locator("input[type=file]").first.set_input_files(str(broken))
+    page.get_by_text("problem(s) in broken.csv").wait_for(timeout=30_000)
+    body = page.inner_text("body")
+    assert "broken.csv:2:date: bad date '2023-02-30'" in body
+    assert "broken.csv:3:event_type: unknown value 'Skirmish'" in body
+    counts = _wait_for_counts(page, len(dataset.incidents), len(dataset.deployments))
+    assert counts == {"incident": len(dataset.incidents), "deployment": len(dataset.deployments)}
+    _shot(page, "app-broken-upload.png")

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from cli import main
+from geo.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,3 +78,33 @@ def test_export_csv_and_geojson_files_read_back_with_geopandas(tmp_path: Path) -
     assert frame.crs.to_epsg() == 4326
     orf = table.set_index("id").loc["dep-2023-05-30-orf-reinforcement"]
     assert str(orf["strength"]) == "700"
+
+
+ACLED_CSV = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
+    "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,"
+    "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n"
+    "XKX9001,29 May 2023,2023,1,Demonstrations,Riots,Violent demonstration,Rioters (Kosovo),,5,KFOR,,8,58,,"
+    "0,Europe,Kosovo,Mitrovica,Zvecan,,Zvecan,42.9075,20.8403,1,Test source,National,A test row.,0,,1\n"
+    "XKX9002,31 June 2023,2023,1,Demonstrations,Riots,Violent demonstration,Rioters (Kosovo),,5,,,0,50,,"
+    "0,Europe,Kosovo,Mitrovica,Zvecan,,Zvecan,42.9075,20.8403,1,Test source,National,Bad date.,0,,1\n"
+)
+
+
+def test_import_acled_writes_our_schema_and_reports_bad_rows_by_line(tmp_path: Path) -> None:
+    export, out = tmp_path / "acled.csv", tmp_path / "ours.csv"
+    export.write_text(ACLED_CSV, encoding="utf-8")
+    stdout = io.StringIO()
+    assert main(["import-acled", str(export), "-o", str(out)], out=stdout) == 1
+    assert "wrote 1 incident(s)" in stdout.getvalue()
+    rows = pd.read_csv(out, dtype=str)
+    assert list(rows["id"]) == ["XKX9001"] and rows.loc[0, "source_publisher"] == "Test source"
+    assert main(["validate", str(out)]) == 0
+
+
+def test_the_upload_takes_an_acled_export_directly(dataset: Dataset) -> None:
+    from geo.dataset import load_user_file
+
+    user = load_user_file("acled.csv", ACLED_CSV.encode(), dataset)
+    assert user.layer == "incident" and list(user.frame["id"]) == ["XKX9001"]
+    assert [(p.row, p.column) for p in user.problems] == [(3, "event_date")]
