@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -128,13 +129,14 @@ def load_user_file(name: str, content: bytes, dataset: Dataset) -> UserFile:
 
 
 def load_rows(
-    name: str, rows: list[dict[str, str]], layer: Layer, dataset: Dataset, problems: list[Problem] | None = None
+    name: str, rows: Sequence[dict[str, str]], layer: Layer, dataset: Dataset, problems: list[Problem] | None = None
 ) -> UserFile:
     """Check rows already read (a file's, or the user's store's) against the schema and the data's ids."""
     taken = frozenset(dataset.incidents["id"]) | frozenset(dataset.deployments["id"])
     context = replace(dataset.context, taken_ids=taken)
-    numbered = [row if "_row" in row else {"_row": str(n), **row} for n, row in enumerate(rows, start=1)]
-    frame, row_problems = parse_rows(numbered, name, layer, context)
+    if rows and "_row" not in rows[0]:  # rows from the store: number them (a file's rows come numbered)
+        rows = [{"_row": str(n), **row} for n, row in enumerate(rows, start=1)]
+    frame, row_problems = parse_rows(rows, name, layer, context)
     return UserFile(name, layer, frame, tuple((problems or []) + row_problems))
 
 
