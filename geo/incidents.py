@@ -105,34 +105,44 @@ class Context:
 
 
 def read_rows(name: str, content: bytes) -> tuple[Sequence[dict[str, str]], list[Problem]]:
-    """Rows of a CSV or GeoJSON file as text cells; GeoJSON points become lat/lon."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return [], [Problem(name, 0, "-", f"not UTF-8 text (byte {error.start}); save the file as UTF-8")]
-    if "\x00" in text:
+    """Rows of a CSV or GeoJSON file as text cells; GeoJSON points become lat/lon.
+
+    A CSV is read line by line from its bytes, never decoded whole: a file of a
+    million rows would otherwise sit in memory twice (bytes, and text at up to 4
+    bytes a character).
+    """
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):  # what spreadsheets call "Unicode text"
+        return [], [Problem(name, 0, "-", "not UTF-8 text (UTF-16); save the file as UTF-8")]
+    if b"\x00" in content:
         return [], [Problem(name, 0, "-", "binary data, not a CSV or GeoJSON text file")]
-    stripped = text.lstrip()
-    if name.lower().endswith((".geojson", ".json")) or stripped.startswith("{"):
-        return _geojson_rows(name, stripped)
-    return _csv_rows(name, text)
+    start = content[:1024].lstrip()
+    if name.lower().endswith((".geojson", ".json")) or start.startswith((b"{", _BOM + b"{")):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            return [], [Problem(name, 0, "-", f"not UTF-8 text (byte {error.start}); save the file as UTF-8")]
+        return _geojson_rows(name, text.lstrip())
+    return _csv_rows(name, content)
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 class _CsvRows(Sequence[dict[str, str]]):
     """A CSV's data rows as dicts made while reading: a million rows never sit in memory at once.
 
-    The text is parsed again on each pass (a pass over a million rows takes a few
+    The file is parsed again on each pass (a pass over a million rows takes a few
     seconds); only the numbers of the rows to skip are kept.
     """
 
-    def __init__(self, text: str, header: list[str], count: int, skipped: frozenset[int]) -> None:
-        self._text, self._header, self._count, self._skipped = text, header, count, skipped
+    def __init__(self, content: bytes, header: list[str], count: int, skipped: frozenset[int]) -> None:
+        self._content, self._header, self._count, self._skipped = content, header, count, skipped
 
     def __len__(self) -> int:
         return self._count
 
     def __iter__(self) -> Iterator[dict[str, str]]:
-        reader = csv.reader(_lines(self._text))
+        reader = csv.reader(_lines(self._content))
         next(reader, None)
         for number, record in enumerate(reader, start=2):
             if number not in self._skipped:
@@ -144,18 +154,29 @@ class _CsvRows(Sequence[dict[str, str]]):
         return next(itertools.islice(iter(self), index, None))
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The text's lines, one at a time (io.StringIO would copy a large file's text at 4 bytes a character)."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end + 1
-        yield text[start:end]
+class _NotUtf8(ValueError):
+    def __init__(self, line: int) -> None:
+        super().__init__(f"not UTF-8 text (line {line}); save the file as UTF-8")
+        self.line = line
+
+
+def _lines(content: bytes) -> Iterator[str]:
+    """The file's lines decoded one at a time (raises _NotUtf8 naming the line)."""
+    start = len(_BOM) if content.startswith(_BOM) else 0
+    number = 0
+    while start < len(content):
+        end = content.find(b"\n", start)
+        end = len(content) if end < 0 else end + 1
+        number += 1
+        try:
+            yield content[start:end].decode("utf-8")
+        except UnicodeDecodeError:
+            raise _NotUtf8(number) from None
         start = end
 
 
-def _csv_rows(name: str, text: str) -> tuple[Sequence[dict[str, str]], list[Problem]]:
-    reader = csv.reader(_lines(text))
+def _csv_rows(name: str, content: bytes) -> tuple[Sequence[dict[str, str]], list[Problem]]:
+    reader = csv.reader(_lines(content))
     problems: list[Problem] = []
     skipped: set[int] = set()
     count = 0
@@ -169,12 +190,14 @@ def _csv_rows(name: str, text: str) -> tuple[Sequence[dict[str, str]], list[Prob
                 skipped.add(number)
             else:
                 count += 1
+    except _NotUtf8 as error:
+        return [], [Problem(name, error.line, "-", str(error))]
     except csv.Error as error:
         return [], [Problem(name, reader.line_num, "-", f"malformed CSV: {error}")]
     if not any(header):
         return [], [Problem(name, 1, "-", "empty file: expected a header row")]
     problems[:0] = [Problem(name, 1, "-", f"duplicate column {h!r}") for h in _duplicates(header)]
-    return _CsvRows(text, header, count, frozenset(skipped)), problems
+    return _CsvRows(content, header, count, frozenset(skipped)), problems
 
 
 def _geojson_rows(name: str, text: str) -> tuple[list[dict[str, str]], list[Problem]]:

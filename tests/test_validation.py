@@ -109,7 +109,8 @@ def test_inline_sources_are_accepted_and_checked(dataset: Dataset) -> None:
         (b"", "empty file"),
         (b'{"type": "FeatureCollection", "features": [', "malformed JSON"),
         (b"a,b\n1,2\n", "cannot tell"),
-        (bytes(range(256)) * 100, "not UTF-8"),
+        (bytes(range(256)) * 100, "binary data"),
+        ("id,date\nx,caf\xe9\n".encode("latin-1"), "not UTF-8 text (line 2)"),
     ],
 )
 def test_broken_files_get_a_clear_message(dataset: Dataset, content: bytes, words: str) -> None:
