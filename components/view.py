@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote
 
@@ -152,8 +152,3 @@ def decode(
         selected=selected,
     )
     return view, decoder.notices
-
-
-def with_window(view: View, start: date, end: date) -> View:
-    """The same view over another date window."""
-    return replace(view, start=start, end=end)
