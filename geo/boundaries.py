@@ -86,3 +86,8 @@ class Municipalities:
 
     def __contains__(self, municipality: object) -> bool:
         return municipality in self.frame.index
+
+    @property
+    def northern(self) -> list[str]:
+        """Ids of the four northern, Serb-majority municipalities."""
+        return [str(i) for i in self.frame.index[self.frame["north_kosovo"].astype(bool)]]
