@@ -155,6 +155,7 @@ def test_clicking_a_marker_shows_its_details_and_puts_it_in_the_link(page: Any, 
     _wait_for_counts(page, len(in_window))
     _map_frame(page).locator(".nk-marker-incident").first.click(timeout=15_000)
     page.get_by_role("heading", name="Details").wait_for(timeout=20_000)
+    page.wait_for_function("() => location.search.includes('selected=')", timeout=20_000)  # the URL follows the page
     selected = page.url.split("selected=")[1].split("&")[0]
     assert selected in in_window
     assert selected in page.inner_text("body")
