@@ -53,6 +53,9 @@ _CSS = """
 .nk-legend i{display:inline-block;width:14px;height:14px;margin-right:4px;vertical-align:-2px;color:#fff;
   font:bold 10px/14px sans-serif;text-align:center;font-style:normal}
 .leaflet-container{background:#eef2f5}
+.leaflet-timeline-control{margin:0 2% 6px !important;padding:2px 8px !important;font:12px/1.2 sans-serif;
+  background:rgba(255,255,255,.9) !important}
+.leaflet-timeline-control .sldr-ctrl-container{width:18% !important}
 .nk-cluster div{width:30px;height:30px;border-radius:50%;display:flex;align-items:center;justify-content:center;
   font:bold 13px/1 sans-serif;color:#fff;border:2px solid #fff;box-shadow:0 0 3px #000;box-sizing:border-box}
 .nk-cluster-incident div{background:#8c2d04}
