@@ -63,3 +63,14 @@ def test_kept_rows_cite_the_article_and_appear_on_the_map(home: Path, dataset: D
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     n, m = len(dataset.incidents) + 1, len(dataset.deployments) + 4
     assert _count_line(at).startswith(f"**{n} of {n} incidents, {m} deployments")
+
+
+def test_a_corrupt_store_is_reported_and_left_alone(home: Path, dataset: Dataset) -> None:
+    store = home / "store.sqlite3"
+    store.write_bytes(b"not a database, and not to be overwritten")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert any("could not be read" in e.value for e in at.error)
+    n = len(dataset.incidents)
+    assert _count_line(at).startswith(f"**{n} of {n} incidents")
+    assert store.read_bytes() == b"not a database, and not to be overwritten"
