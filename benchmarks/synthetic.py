@@ -27,41 +27,17 @@ import pyarrow.csv as pa_csv
 import shapely
 
 from geo.boundaries import load_municipalities
-from geo.dataset import DATA_DIR
+from geo.dataset import DATA_DIR, load_dataset
 from geo.schema import EVENT_TYPES, INCIDENT_COLUMNS, INLINE_SOURCE_COLUMNS
 
-__all__ = ["COLUMNS", "FIRST_DAY", "LAST_DAY", "NORTH_WEIGHT", "generate", "write_csv"]
+__all__ = ["FIRST_DAY", "LAST_DAY", "NORTH_WEIGHT", "generate", "write_csv"]
 
-# The column order of geo.incidents.to_frame's incidents plus the dataset's origin.
-COLUMNS = (
-    "id",
-    "place_id",
-    "place_name",
-    "lat",
-    "lon",
-    "location_precision",
-    "municipality",
-    "in_area",
-    "summary",
-    "sources",
-    "date",
-    "end_date",
-    "date_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "injured",
-    "injured_at_least",
-    "killed",
-    "killed_at_least",
-    "arrested",
-    "arrested_at_least",
-    "counts_detail",
-    "layer",
-    "geometry",
-    "origin",
-)
+@cache
+def _loader_columns() -> tuple[str, ...]:
+    """The loader's incident columns, in its order, read from the shipped data: one schema, not two copies."""
+    return tuple(load_dataset().incidents.columns)
+
+
 FIRST_DAY = np.datetime64("2021-01-01", "s")
 LAST_DAY = np.datetime64("2024-12-31", "s")
 NORTH_WEIGHT = 8.0  # a northern municipality is this many times as likely as any other
@@ -205,7 +181,7 @@ def generate(n: int, seed: int = 0) -> gpd.GeoDataFrame:
         "geometry": gpd.points_from_xy(lon, lat),
         "origin": _strings(["synthetic"], nothing),
     }
-    return gpd.GeoDataFrame({c: columns[c] for c in COLUMNS}, geometry="geometry", crs=4326)
+    return gpd.GeoDataFrame({c: columns[c] for c in _loader_columns()}, geometry="geometry", crs=4326)
 
 
 def _count_text(frame: gpd.GeoDataFrame, kind: str) -> pd.Series:
