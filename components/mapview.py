@@ -168,14 +168,25 @@ def _cluster(layer: str) -> MarkerCluster:
     return MarkerCluster(control=False, icon_create_function=icon, options=options)
 
 
+_BOUNDARY_GEOJSON: dict[int, tuple[gpd.GeoDataFrame, str]] = {}
+
+
+def _boundary_geojson(municipalities: gpd.GeoDataFrame) -> str:
+    """The polygons with escaped names as GeoJSON text, made once per frame (not on every app rerun)."""
+    cached = _BOUNDARY_GEOJSON.get(id(municipalities))
+    if cached is None or cached[0] is not municipalities:  # the frame is kept, so its id cannot be reused
+        shapes = municipalities[["name_en", "name_sq", "name_sr", "north_kosovo", "geometry"]].copy()
+        for column in ("name_en", "name_sq", "name_sr"):
+            shapes[column] = shapes[column].map(escape_text)
+        cached = _BOUNDARY_GEOJSON[id(municipalities)] = (municipalities, shapes.to_json())
+    return cached[1]
+
+
 def _boundaries(municipalities: gpd.GeoDataFrame) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="Municipality boundaries", control=True)
     group.options["attribution"] = BOUNDARY_ATTRIBUTION
-    shapes = municipalities[["name_en", "name_sq", "name_sr", "north_kosovo", "geometry"]].copy()
-    for column in ("name_en", "name_sq", "name_sr"):
-        shapes[column] = shapes[column].map(escape_text)
     folium.GeoJson(
-        shapes.to_json(),
+        _boundary_geojson(municipalities),
         name="Municipality boundaries",
         style_function=lambda feature: {
             "color": "#222" if feature["properties"]["north_kosovo"] else "#999",
