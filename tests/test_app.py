@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.dataset import Dataset
+from tests.browser import needs_chromium
 
 pytestmark = pytest.mark.app
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -76,3 +77,21 @@ def test_a_hostile_link_opens_the_default_view_with_a_notice(dataset: Dataset) -
     assert "ignored map" in notices and "<script>" not in notices
     n = len(dataset.incidents)
     assert _count_line(at).startswith(f"**{n} of {n} incident")
+
+
+@pytest.mark.browser  # the PNG is drawn by headless Chromium
+@needs_chromium
+def test_the_share_panel_makes_html_png_and_geopackage_of_the_view() -> None:
+    at = _app(start="2023-05-29", end="2023-05-30")
+    link = at.code[-1].value
+    assert "start=2023-05-29" in link and "end=2023-05-30" in link
+    at.button(key="make_snapshots").click().run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [
+        "Shown data (GeoJSON)",
+        "Shown data (CSV)",
+        "Map snapshot (HTML, works offline)",
+        "Map image (PNG)",
+        "Shown data (GeoPackage)",
+    ]
