@@ -136,7 +136,7 @@ def test_a_hostile_upload_shows_as_text_and_runs_nothing(
     hostile.write_text(HOSTILE_CSV, encoding="utf-8")
     page.goto(server)
     _wait_for_counts(page, len(dataset.incidents))
-    page.locator("input[type=file]").first.set_input_files(str(hostile))
+    page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(str(hostile))
     page.get_by_text("hostile.csv: 1 incident(s) added").wait_for(timeout=30_000)
     _wait_for_counts(page, len(dataset.incidents) + 1)
     frame = _map_frame(page)
@@ -173,7 +173,7 @@ def test_a_broken_upload_is_reported_and_the_data_stays(
     broken.write_text("id,date,event_type\nx1,2023-02-30,Riots\nx2,yesterday,Skirmish\n", encoding="utf-8")
     page.goto(server)
     _wait_for_counts(page, len(dataset.incidents))
-    page.locator("input[type=file]").first.set_input_files(str(broken))
+    page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(str(broken))
     page.get_by_text("problem(s) in broken.csv").wait_for(timeout=30_000)
     body = page.inner_text("body")
     assert "broken.csv:2:date: bad date '2023-02-30'" in body
