@@ -13,20 +13,18 @@ so nothing from data is ever markup, script or template text in the page:
   distinct values: a million rows that cite one report carry its title once.
 
 Records are ordered by day, so the time player finds a window by binary search;
-`EncodedLayer.order` maps each position back to the frame's row. The container is
-`NKP1`, a little-endian u32 header length, the JSON header, then each array at an
-8-byte boundary; the whole is gzip-compressed (the browser's DecompressionStream
-reads it). Output is deterministic: the same records give the same bytes, so the
-app does not rebuild a layer (and close its popup) when nothing changed.
+`EncodedLayer.order` maps each position back to the frame's row. Codes are made
+on the frame as it is (in Arrow and numpy) and only they are put in day order:
+no copy of the frame is made. The container and its compact forms (byte planes,
+fields grouped into one code, per-record ids as numbers) are in
+components/container.py; the browser's DecompressionStream reads the gzip.
+Output is deterministic: the same records give the same bytes, so the app does
+not rebuild a layer (and close its popup) when nothing changed.
 """
 
 from __future__ import annotations
 
-import base64
-import gzip
-import hashlib
 import json
-import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -36,6 +34,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from components.container import decode_container, first_positions, group_fields, pack, smallest
 from components.symbols import DEPLOYMENT_STYLE, EVENT_STYLE
 from geo.schema import Layer
 
@@ -54,7 +53,6 @@ Box = tuple[float, float, float, float]  # west, south, east, north
 # Kosovo's outline with a margin of ~10 km: uint16 steps of 2.4 m east-west, 2.3 m north-south.
 REGION_BOX: Final[Box] = (19.9, 41.8, 21.85, 43.3)
 EPOCH: Final = np.datetime64("1990-01-01", "D")  # the loader's earliest date
-_MAGIC = b"NKP1"
 _OPEN_ENDED = -1  # the span of a deployment whose end was not reported
 
 
@@ -94,7 +92,7 @@ def box_for(lon: np.ndarray, lat: np.ndarray) -> Box:
 def _codes(values: pd.Series | np.ndarray) -> tuple[np.ndarray, list[Any]]:
     """Dictionary codes (the smallest unsigned dtype) and the distinct values, in order of appearance."""
     codes, uniques = pd.factorize(values, sort=False, use_na_sentinel=False)
-    return _smallest(codes, len(uniques)), [_plain(v) for v in uniques]
+    return smallest(codes, len(uniques)), [_plain(v) for v in uniques]
 
 
 Coded = tuple[np.ndarray, list[Any]]
@@ -106,22 +104,36 @@ def _plain(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _smallest(codes: np.ndarray, size: int) -> np.ndarray:
-    return codes.astype("<u1" if size <= 256 else "<u2" if size <= 65536 else "<u4")
+@dataclass(frozen=True)
+class _PerRecord:
+    """A text field with a distinct value on every record (ids): shipped in record order, without codes."""
+
+    values: pa.Array
 
 
-def _coded_text(frame: pd.DataFrame, column: str, rename: Mapping[str, str] | None = None) -> Coded:
-    """A text column's codes (dictionary-encoded in Arrow, in C++); only distinct values become display text."""
-    if column not in frame or not len(frame):
-        return np.zeros(len(frame), "<u1"), [""]
-    text = pa.array(frame[column], from_pandas=True)
+def _arrow_text(values: pd.Series) -> pa.Array:
+    text = pa.array(values, from_pandas=True)
     if not pa.types.is_string(text.type) and not pa.types.is_large_string(text.type):
         text = pc.cast(text, pa.large_string())
-    encoded = pc.fill_null(text, "").dictionary_encode()
+    return text
+
+
+def _coded_text(
+    frame: pd.DataFrame, column: str, rename: Mapping[str, str] | None = None, *, per_record: bool = False
+) -> Coded | _PerRecord:
+    """A text column's codes (dictionary-encoded in Arrow, in C++); only distinct values become display text.
+
+    With `per_record`, a column whose every value is distinct (ids) is kept as it is, with no codes.
+    """
+    if column not in frame or not len(frame):
+        return np.zeros(len(frame), "<u1"), [""]
+    encoded = pc.fill_null(_arrow_text(frame[column]), "").dictionary_encode()
+    if per_record and len(encoded.dictionary) == len(frame) > 1:
+        return _PerRecord(encoded.dictionary)  # in order of first appearance: the frame's order
     uniques = encoded.dictionary.to_pylist()
     if rename:
         uniques = [rename.get(value, value) for value in uniques]
-    return _smallest(encoded.indices.to_numpy(zero_copy_only=False), len(uniques)), uniques
+    return smallest(encoded.indices.to_numpy(zero_copy_only=False), len(uniques)), uniques
 
 
 def _coded_tuples(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray, pd.DataFrame]:
@@ -129,10 +141,22 @@ def _coded_tuples(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarr
     present = [c for c in columns if c in frame]
     if not present or not len(frame):
         return np.zeros(len(frame), "<u1"), pd.DataFrame(index=[0], columns=list(columns))
-    groups = frame[present].groupby(present, dropna=False, sort=False)
-    codes = groups.ngroup().to_numpy()
-    unique = frame[present].drop_duplicates().reset_index(drop=True)
-    return _smallest(codes, len(unique)), unique.reindex(columns=list(columns))
+    key = np.zeros(len(frame), np.int64)
+    for column in present:  # one combined key per row, factorised as it grows: no Python per row
+        codes, size = _factor(frame[column])
+        key = pd.factorize(key * size + codes, sort=False)[0]
+    first = first_positions(key)
+    unique = frame[present].iloc[first].reset_index(drop=True)
+    return smallest(key, len(first)), unique.reindex(columns=list(columns))
+
+
+def _factor(values: pd.Series) -> tuple[np.ndarray, int]:
+    """Codes of a column's distinct values (missing ones included) and how many there are; text in Arrow."""
+    if pd.api.types.is_string_dtype(values.dtype):
+        encoded = _arrow_text(values).dictionary_encode(null_encoding="encode")
+        return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), len(encoded.dictionary)
+    codes, uniques = pd.factorize(values, sort=False, use_na_sentinel=False)
+    return codes, len(uniques)
 
 
 def _count_texts(combos: pd.DataFrame, column: str) -> list[str]:
@@ -173,14 +197,15 @@ def _sources(frame: pd.DataFrame) -> Coded:
     for row in first:
         items = [[s.get(k, "") for k in ("publisher", "title", "date", "url")] for s in lists[row] or []]
         texts.append(json.dumps(items, ensure_ascii=False, separators=(",", ":")))
-    return _smallest(codes, len(uniques)), texts
+    return smallest(codes, len(uniques)), texts
 
 
 def _category(frame: pd.DataFrame, layer: Layer) -> Coded:
     names = list(EVENT_STYLE) if layer == "incident" else list(DEPLOYMENT_STYLE)
     column = "event_type" if layer == "incident" else "kind"
-    codes = pd.Categorical(frame[column], categories=names).codes
-    return np.where(codes < 0, 255, codes).astype("<u1"), names
+    encoded = pc.fill_null(_arrow_text(frame[column]), "").dictionary_encode()
+    lookup = np.array([names.index(v) if v in names else 255 for v in encoded.dictionary.to_pylist()], "<u1")
+    return lookup[encoded.indices.to_numpy(zero_copy_only=False)], names
 
 
 def _origin(frame: pd.DataFrame) -> Coded:
@@ -194,9 +219,11 @@ def _actors(frame: pd.DataFrame) -> Coded:
     return codes, [" vs ".join(a for a in pair if a) for pair in pairs]
 
 
-def _fields(frame: pd.DataFrame, layer: Layer, with_text: bool, names: Mapping[str, str]) -> dict[str, Coded]:
+def _fields(
+    frame: pd.DataFrame, layer: Layer, with_text: bool, names: Mapping[str, str]
+) -> dict[str, Coded | _PerRecord]:
     """Every dictionary-coded field of a layer: what the map draws, and in snapshots what popups say."""
-    fields = {
+    fields: dict[str, Coded | _PerRecord] = {
         "cat": _category(frame, layer),
         "span": _spans(frame, layer),
         "place": _coded_text(frame, "place_name"),
@@ -214,11 +241,11 @@ def _fields(frame: pd.DataFrame, layer: Layer, with_text: bool, names: Mapping[s
     return fields
 
 
-def _text_fields(frame: pd.DataFrame, layer: Layer) -> dict[str, Coded]:
+def _text_fields(frame: pd.DataFrame, layer: Layer) -> dict[str, Coded | _PerRecord]:
     """What a snapshot's popups show besides the map's own codes."""
-    fields = {
-        "id": _coded_text(frame, "id"),
-        "summary": _coded_text(frame, "summary"),
+    fields: dict[str, Coded | _PerRecord] = {
+        "id": _coded_text(frame, "id", per_record=True),
+        "summary": _coded_text(frame, "summary", per_record=True),
         "sources": _sources(frame),
         "precision": _coded_text(frame, "location_precision"),
         "history": _coded_text(frame, "history"),
@@ -234,21 +261,59 @@ def _text_fields(frame: pd.DataFrame, layer: Layer) -> dict[str, Coded]:
     return fields
 
 
-def _container(header: dict[str, Any], arrays: Mapping[str, np.ndarray]) -> bytes:
-    """NKP1: magic, header length, header JSON (with each array's dtype, offset, length), 8-byte aligned arrays."""
-    layout, offset = {}, 0
-    for name, array in arrays.items():
-        layout[name] = [array.dtype.str.lstrip("<|"), offset, len(array)]
-        offset += -(-array.nbytes // 8) * 8
-    text = json.dumps({**header, "arrays": layout}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    start = -(-(8 + len(text)) // 8) * 8
-    body = bytearray(start + offset)
-    body[:8] = _MAGIC + struct.pack("<I", len(text))
-    body[8 : 8 + len(text)] = text
-    for name, array in arrays.items():
-        at = start + layout[name][1]
-        body[at : at + array.nbytes] = np.ascontiguousarray(array).tobytes()
-    return bytes(body)
+_DIGITS = "^[0-9]+$"
+
+
+def _common_prefix(first: str, last: str) -> str:
+    size = min(len(first), len(last))
+    return first[: next((i for i in range(size) if first[i] != last[i]), size)]
+
+
+def _numbered(values: pa.Array) -> tuple[str, int, np.ndarray] | None:
+    """(prefix, width, numbers) when every value is one ASCII prefix and a `width`-digit number, else None."""
+    if len(values) < 2 or values.null_count:
+        return None
+    lengths = pc.min_max(pc.binary_length(values))
+    low, high = pc.min_max(values).values()
+    prefix = _common_prefix(low.as_py(), high.as_py())  # in sorted strings the first and last share the least
+    width = lengths["max"].as_py() - len(prefix)
+    if lengths["min"] != lengths["max"] or not prefix.isascii() or not 0 < width <= 9:
+        return None
+    digits = pc.utf8_slice_codeunits(values, len(prefix))
+    if (
+        not pc.all(pc.starts_with(values, prefix)).as_py()
+        or not pc.all(pc.match_substring_regex(digits, _DIGITS)).as_py()
+    ):
+        return None
+    return prefix, width, pc.cast(digits, pa.int64()).to_numpy()
+
+
+def _per_record(name: str, values: pa.Array, header: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+    """A field with one value per record, in record order: numbers as differences, or the texts themselves."""
+    header["rows"].append(name)
+    numbered = _numbered(values)
+    if numbered is None:
+        header["dicts"][name] = values.to_pylist()
+        return
+    prefix, width, numbers = numbered
+    header["numbered"][name] = [prefix, width]
+    arrays[name] = np.diff(numbers, prepend=0).astype("<i4")  # ids that grow with the date differ by little
+
+
+def _layout(
+    fields: Mapping[str, Coded | _PerRecord], order: np.ndarray, header: dict[str, Any]
+) -> dict[str, np.ndarray]:
+    """Every field's codes in record order (its dictionary into the header), grouped where that is smaller."""
+    arrays: dict[str, np.ndarray] = {}
+    header |= {"dicts": {}, "rows": [], "numbered": {}}
+    for name, field in fields.items():
+        if isinstance(field, _PerRecord):
+            _per_record(name, field.values.take(pa.array(order)), header, arrays)
+        else:
+            arrays[name], header["dicts"][name] = field[0][order], field[1]
+    coded = [name for name in arrays if name in header["dicts"] and name not in header["rows"]]
+    arrays, header["groups"] = group_fields(arrays, header["dicts"], coded)
+    return arrays
 
 
 def encode_layer(
@@ -262,45 +327,25 @@ def encode_layer(
     extra: Mapping[str, Any] | None = None,
 ) -> EncodedLayer:
     """One layer's records as a payload for the browser (see the module's docstring)."""
-    order = np.argsort(frame["date"].to_numpy("datetime64[D]"), kind="stable") if len(frame) else np.arange(0)
-    rows = frame.iloc[order]
-    lon, lat = rows["lon"].to_numpy(np.float64), rows["lat"].to_numpy(np.float64)
+    dates = frame["date"].to_numpy("datetime64[D]")
+    order = np.argsort(dates, kind="stable") if len(frame) else np.arange(0)
+    lon, lat = frame["lon"].to_numpy(np.float64), frame["lat"].to_numpy(np.float64)
     box = box_for(lon, lat)
     x, y = quantise(lon, lat, box)
-    days = (rows["date"].to_numpy("datetime64[D]") - EPOCH).astype(np.int64)
-    arrays: dict[str, np.ndarray] = {"x": x, "y": y, "day": np.clip(days, 0, 65535).astype("<u2")}
-    dictionaries: dict[str, list[Any]] = {}
-    for name, (codes, values) in _fields(rows, layer, with_text, municipality_names or {}).items():
-        arrays[name], dictionaries[name] = codes, values
-    focus_at = np.flatnonzero(rows["id"].to_numpy() == focus) if focus and "id" in rows else []
-    header = {"v": 1, "layer": layer, "n": len(rows), "box": box, "epoch": str(EPOCH), "dicts": dictionaries}
-    header["focus"] = int(focus_at[0]) if len(focus_at) else -1
-    if len(focus_at):  # only the layer holding the record changes (and is redrawn) when the focus moves
+    days = np.clip((dates - EPOCH).astype(np.int64), 0, 65535).astype("<u2")
+    header: dict[str, Any] = {"layer": layer, "n": len(frame), "box": box, "epoch": str(EPOCH)}
+    fields = _fields(frame, layer, with_text, municipality_names or {})
+    arrays = {"x": x[order], "y": y[order], "day": days[order], **_layout(fields, order, header)}
+    header["focus"] = _focus_position(frame, order, focus)
+    if header["focus"] >= 0:  # only the layer holding the record changes (and is redrawn) when the focus moves
         header |= extra or {}
     payload, token = pack(header, arrays, level)
-    return EncodedLayer(layer, payload, token, order, len(rows))
+    return EncodedLayer(layer, payload, token, order, len(frame))
 
 
-def pack(header: dict[str, Any], arrays: Mapping[str, np.ndarray], level: int = 6) -> tuple[str, str]:
-    """A container, gzip-compressed and base64-encoded, and its token (a hash of its bytes)."""
-    body = _container(header, arrays)
-    # Level 1 past a few megabytes: a million records compress 4x faster for ~10% more bytes.
-    raw = gzip.compress(body, compresslevel=level if len(body) < 4_000_000 else 1, mtime=0)
-    return base64.b64encode(raw).decode("ascii"), hashlib.sha256(raw).hexdigest()[:16]
-
-
-def decode_container(payload: str) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-    """The header and arrays of a payload (what the browser's script reads; for tests and tools)."""
-    body = base64.b64decode(payload)
-    if body[:2] == b"\x1f\x8b":
-        body = gzip.decompress(body)
-    if body[:4] != _MAGIC:
-        raise ValueError("not an NKP1 payload")
-    (length,) = struct.unpack("<I", body[4:8])
-    header = json.loads(body[8 : 8 + length].decode("utf-8"))
-    start = -(-(8 + length) // 8) * 8
-    arrays = {
-        name: np.frombuffer(body, dtype=f"<{dtype}", count=count, offset=start + offset)
-        for name, (dtype, offset, count) in header.pop("arrays").items()
-    }
-    return header, arrays
+def _focus_position(frame: pd.DataFrame, order: np.ndarray, focus: str) -> int:
+    """The payload position of the record with id `focus`, or -1."""
+    if not focus or "id" not in frame:
+        return -1
+    rows = np.flatnonzero(frame["id"].to_numpy() == focus)
+    return int(np.flatnonzero(order == rows[0])[0]) if len(rows) else -1

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import folium
 import geopandas as gpd
-import pandas as pd
+import numpy as np
 
 from components.assets import inline_html
 from components.details import escape_html as escape_text
@@ -83,10 +83,17 @@ def _filters_text(view: View, names: Mapping[str, str]) -> str:
     return "; ".join(parts) or "none"
 
 
+def _distinct_lists(frame: gpd.GeoDataFrame) -> list[list[dict[str, str]]]:
+    """The frame's sources lists, each shared list once (rows citing one report share one list object)."""
+    lists = frame["sources"].to_numpy(dtype=object) if "sources" in frame else np.empty(0, dtype=object)
+    _, first = np.unique(np.fromiter(map(id, lists), dtype=np.int64, count=len(lists)), return_index=True)
+    return [lists[row] for row in np.sort(first)]
+
+
 def _sources_list(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
     for frame in (incidents, deployments):
-        for sources in frame.get("sources", pd.Series(dtype=object)):
+        for sources in _distinct_lists(frame):
             for source in sources or []:
                 seen.setdefault(source_text(source), source)
     return sorted(seen.values(), key=lambda s: (s.get("date", ""), s.get("publisher", "")))

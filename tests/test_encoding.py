@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
+import json
+import struct
+
 import numpy as np
+import pandas as pd
 import pytest
 
 from benchmarks.synthetic import generate
@@ -62,3 +68,50 @@ def test_the_same_records_give_the_same_bytes(dataset: Dataset) -> None:
     first = encode_layer(dataset.incidents, "incident", with_text=True)
     second = encode_layer(dataset.incidents.copy(), "incident", with_text=True)
     assert first.payload == second.payload and first.token == second.token
+
+
+def _wire_header(payload: str) -> dict:
+    """The header as shipped, before decode_container undoes the compact forms."""
+    body = gzip.decompress(base64.b64decode(payload))
+    (length,) = struct.unpack("<I", body[4:8])
+    return json.loads(body[8 : 8 + length])
+
+
+def test_synthetic_records_come_back_whole_from_the_compact_forms() -> None:
+    frame = generate(5_000, seed=3)
+    encoded = encode_layer(frame, "incident", with_text=True)
+    wire = _wire_header(encoded.payload)
+    assert wire["v"] == 2 and wire["planes"] and "id" in wire["numbered"]
+    assert {"cat", "sub", "muni"} <= set(wire["groups"])
+    header, arrays = decode_container(encoded.payload)
+    rows = frame.iloc[encoded.order]
+
+    def texts(field: str) -> list:
+        return [header["dicts"][field][code] for code in arrays[field]]
+
+    assert texts("id") == list(rows["id"])
+    assert texts("summary") == list(rows["summary"])
+    assert texts("sub") == list(rows["sub_event_type"])
+    assert texts("muni") == list(rows["municipality"])
+    assert [header["dicts"]["cat"][code] for code in arrays["cat"]] == list(rows["event_type"])
+    actors = [" vs ".join(a for a in pair if a) for pair in zip(rows["actor1"], rows["actor2"].fillna(""), strict=True)]
+    assert texts("actors") == actors
+
+
+@pytest.mark.parametrize(
+    ("ids", "numbered"),
+    [
+        (["syn-0001", "syn-0420", "syn-0007"], True),
+        (["0099", "1000", "0100"], True),  # leading zeros come back
+        (["a-7", "a-10", "a-9"], False),  # widths differ
+        (["ž-01", "ž-02", "ž-03"], False),  # not an ASCII prefix
+        (["x-01", "x-0b", "x-02"], False),  # not all digits
+        (["inc-2023-05-29-zvecan", "inc-2021-09-20-jarinje", "inc-2024-01-01-other"], False),
+    ],
+)
+def test_per_record_ids_round_trip_numbered_or_as_text(ids: list[str], numbered: bool) -> None:
+    frame = generate(len(ids), seed=2).assign(id=pd.array(ids, dtype="str"))
+    encoded = encode_layer(frame, "incident", with_text=True)
+    assert ("id" in _wire_header(encoded.payload)["numbered"]) is numbered
+    header, arrays = decode_container(encoded.payload)
+    assert [header["dicts"]["id"][c] for c in arrays["id"]] == list(frame["id"].iloc[encoded.order])

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
+from benchmarks.synthetic import generate
 from cli import main
 from components.encoding import decode_container
 from components.export import to_csv, to_geojson
@@ -21,7 +23,7 @@ from components.filters import shown
 from components.snapshot import SnapshotInfo, snapshot_html, snapshot_png, to_geopackage
 from components.view import View
 from geo.dataset import Dataset
-from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, COUNT_RECORDS, needs_chromium
+from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CLICK_RECORD_AT, COUNT_RECORDS, needs_chromium
 
 WINDOW = View(start=date(2023, 5, 1), end=date(2023, 12, 31))
 LINK = "http://localhost:8501/?start=2023-05-01&end=2023-12-31"
@@ -111,6 +113,30 @@ def test_the_html_snapshot_draws_its_window_offline_and_popups_open(
     assert page.get_attribute("html", "lang") == "en"
     assert not errors
     assert all("tile.openstreetmap.org" in url for url in asked), asked
+    page.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_synthetic_snapshot_popup_shows_the_clicked_record(chromium: Any, dataset: Dataset, tmp_path: Path) -> None:
+    """Numbered ids, grouped fields and byte planes decode in the browser to the record's own text."""
+    frame = generate(400, seed=5)
+    view = View(layers=("incidents",))
+    page_text = snapshot_html(frame, frame.iloc[0:0], dataset.municipalities.frame, view, SnapshotInfo(len(frame)))
+    path = tmp_path / "synthetic.html"
+    path.write_text(page_text, encoding="utf-8")
+    page = chromium.new_page(viewport={"width": 1200, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_selector(".nk-marker, .nk-cluster")
+    lat = np.sort(frame["lat"].to_numpy())
+    alone = np.minimum(np.diff(lat, prepend=-90), np.diff(lat, append=90)).argmax()  # no other record within 1e-4°
+    record = frame.iloc[int(np.flatnonzero(frame["lat"].to_numpy() == lat[alone])[0])]
+    assert page.evaluate(CLICK_RECORD_AT, float(record["lat"]))
+    popup = page.wait_for_selector(".leaflet-popup-content").inner_text()
+    assert f"id: {record['id']}" in popup and record["summary"] in popup and record["sub_event_type"] in popup
+    assert not errors
     page.close()
 
 

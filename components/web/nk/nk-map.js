@@ -21,6 +21,8 @@
   // --- payloads -------------------------------------------------------------
 
   function bytesOf(base64) {
+    // Native where the browser has it (Chromium 140+, Firefox 133+, Safari 18.2+): a 20 MB payload in ~20 ms, not ~400.
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64 || '');
     var text = atob(base64 || '');
     var bytes = new Uint8Array(text.length);
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
@@ -35,18 +37,61 @@
 
   var KINDS = {u1: Uint8Array, u2: Uint16Array, u4: Uint32Array, i1: Int8Array, i2: Int16Array, i4: Int32Array, f4: Float32Array, f8: Float64Array};
 
+  // An array as stored: version 2 keeps items wider than a byte as byte planes (components/container.py).
+  function readArray(buffer, offset, spec, planes) {
+    var Kind = KINDS[spec[0]], width = Kind.BYTES_PER_ELEMENT, count = spec[2];
+    if (!planes || width === 1) return new Kind(buffer, offset, count);
+    var stored = new Uint8Array(buffer, offset, count * width), out = new Uint8Array(count * width);
+    for (var b = 0; b < width; b++) {
+      var from = b * count;
+      for (var i = 0; i < count; i++) out[i * width + b] = stored[from + i];
+    }
+    return new Kind(out.buffer);
+  }
+
+  // A field whose values are a prefix and a fixed-width number per record: the texts, made when asked for.
+  function numberedTexts(prefix, width, numbers) {
+    return {length: numbers.length, at: function (i) {
+      var digits = String(numbers[i]);
+      while (digits.length < width) digits = '0' + digits;
+      return prefix + digits;
+    }};
+  }
+
+  // Undo version 2's compact forms, so the rest of the script sees codes and dictionaries as in version 1.
+  function expand(header, arrays) {
+    var n = header.n, table = arrays.g;
+    (header.groups || []).forEach(function (field) {
+      var combos = arrays['g.' + field], codes = new combos.constructor(n);
+      for (var i = 0; i < n; i++) codes[i] = combos[table[i]];
+      arrays[field] = codes; delete arrays['g.' + field];
+    });
+    delete arrays.g;
+    Object.keys(header.numbered || {}).forEach(function (field) {
+      var deltas = arrays[field], numbers = new Float64Array(n), sum = 0;
+      for (var i = 0; i < n; i++) { sum += deltas[i]; numbers[i] = sum; }
+      header.dicts[field] = numberedTexts(header.numbered[field][0], header.numbered[field][1], numbers);
+    });
+    (header.rows || []).forEach(function (field) {
+      var identity = new Uint32Array(n);
+      for (var i = 0; i < n; i++) identity[i] = i;
+      arrays[field] = identity;
+    });
+  }
+
   function parse(bytes) {
     var magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
     if (magic !== 'NKP1') throw new Error('not a map payload');
     var length = new DataView(bytes.buffer, bytes.byteOffset + 4, 4).getUint32(0, true);
     var header = JSON.parse(new TextDecoder('utf-8').decode(bytes.subarray(8, 8 + length)));
     var start = Math.ceil((8 + length) / 8) * 8;
-    var buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    var whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    var buffer = whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     var arrays = {};
     Object.keys(header.arrays).forEach(function (name) {
-      var spec = header.arrays[name];
-      arrays[name] = new KINDS[spec[0]](buffer, start + spec[1], spec[2]);
+      arrays[name] = readArray(buffer, start + header.arrays[name][1], header.arrays[name], header.planes);
     });
+    expand(header, arrays);
     return {header: header, arrays: arrays};
   }
 
@@ -80,7 +125,7 @@
   };
   Records.prototype.text = function (field, i) {
     var codes = this.arrays[field], values = this.header.dicts[field];
-    return codes && values ? values[codes[i]] : '';
+    return codes && values ? values.at(codes[i]) : '';
   };
   Records.prototype.day = function (i) { return this.arrays.day[i]; };
   Records.prototype.span = function (i) { return this.text('span', i); };
