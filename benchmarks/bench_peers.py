@@ -175,10 +175,15 @@ def _snapshot_page(inputs: Inputs, mode: str) -> str:
     return snapshot_html(inputs.frame, empty, inputs.municipalities, _view(mode), SnapshotInfo(len(inputs.frame)))
 
 
+_COMMAND_RUNS: dict[Path, tuple[float, float]] = {}
+
+
 def build_ours_snapshot(inputs: Inputs, mode: str) -> Built:
-    """The whole snapshot command, CSV to HTML; the points page is the same page zoomed in."""
-    out = inputs.folder / "snapshot.html"
-    seconds, peak = _snapshot_command(inputs.csv, out)
+    """The whole snapshot command, CSV to HTML (run once per file); the points page is the same page zoomed in."""
+    out = inputs.folder / f"snapshot-{len(inputs.frame)}.html"
+    if inputs.csv not in _COMMAND_RUNS:
+        _COMMAND_RUNS[inputs.csv] = _snapshot_command(inputs.csv, out)
+    seconds, peak = _COMMAND_RUNS[inputs.csv]
     html = out.read_text(encoding="utf-8")
     page = html if mode == "aggregates" else _snapshot_page(inputs, mode)
     return Built(html, page, seconds, peak)
@@ -306,10 +311,14 @@ def _inputs(n: int, folder: Path) -> Inputs:
     return Inputs(frame, csv, load_dataset().municipalities.frame, folder)
 
 
-def _time_page(page: str, probe: Probe, folder: Path, timeout_s: float, offline: bool = False) -> Drawn:
+def _time_page(page: str, probe: Probe, folder: Path, timeout_s: float, offline: bool = False, runs: int = 1) -> Drawn:
+    """The best of `runs` loads of the page (each in a fresh browser)."""
     path = folder / "page.html"
     path.write_text(page, encoding="utf-8")
-    return drawn_seconds(path, probe, serve=None if offline else peer_server(), timeout_s=timeout_s)
+    serve = None if offline else peer_server()
+    tries = [drawn_seconds(path, probe, serve=serve, timeout_s=timeout_s) for _ in range(runs)]
+    drawn = [t for t in tries if t.seconds is not None]
+    return min(drawn, key=lambda t: t.seconds or 0) if drawn else tries[0]
 
 
 def _small_pass(tools: tuple[Tool, ...], folder: Path, timeout_s: float) -> dict[tuple[str, str], tuple[int, str]]:
@@ -319,22 +328,23 @@ def _small_pass(tools: tuple[Tool, ...], folder: Path, timeout_s: float) -> dict
     for tool in tools:
         for mode in tool.modes:
             built = tool.run(inputs, mode)
-            drawn = _time_page(built.html, tool.probe, folder, min(timeout_s, 30), offline=True)
+            drawn = _time_page(built.page, tool.probe, folder, min(timeout_s, 30), offline=True)
             small[(tool.name, mode)] = (len(built.html.encode()), "yes" if drawn.seconds is not None else "needs CDN")
     return small
 
 
-def _row(tool: Tool, mode: str, inputs: Inputs, small: tuple[int, str], timeout_s: float) -> Result:
+def _row(tool: Tool, mode: str, inputs: Inputs, small: tuple[int, str], timeout_s: float, runs: int) -> Result:
+    print(f"  … {tool.name}, {mode}", end="\r", flush=True)
     built = tool.run(inputs, mode)
     size, n = len(built.html.encode()), len(inputs.frame)
-    drawn = _time_page(built.page, tool.probe, inputs.folder, timeout_s)
+    drawn = _time_page(built.page, tool.probe, inputs.folder, timeout_s, runs=runs)
     per_point = (size - small[0]) / (n - SMALL) if n > SMALL else None
     row = Result(tool.name, mode, n, built.seconds, size, per_point, built.peak_mb, drawn.seconds, small[1])
     print(line(row), flush=True)
     return row
 
 
-def run(sizes: list[int], tools: tuple[Tool, ...], timeout_s: float) -> list[Result]:
+def run(sizes: list[int], tools: tuple[Tool, ...], timeout_s: float, runs: int = 1) -> list[Result]:
     """Every tool in every mode at every size, in one process; prints each row as it comes."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -355,10 +365,11 @@ def main() -> None:
     parser.add_argument("--n", type=int, nargs="+", default=[100_000, 1_000_000], help="sizes (default 100k and 1M)")
     parser.add_argument("--tools", nargs="+", default=[t.name for t in TOOLS], help="tools to run (default all)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for a page to draw")
+    parser.add_argument("--runs", type=int, default=1, help="page loads per row; the best is kept (default 1)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = parser.parse_args()
     tools = tuple(t for t in TOOLS if t.name in args.tools)
-    rows = run(args.n, tools, args.timeout)
+    rows = run(args.n, tools, args.timeout, args.runs)
     for against in ("ours: app map", "ours: snapshot"):
         print("\n" + "\n".join(ratios(rows, against)))
     print("\n" + markdown(rows))

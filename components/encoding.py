@@ -127,13 +127,26 @@ def _coded_text(
     """
     if column not in frame or not len(frame):
         return np.zeros(len(frame), "<u1"), [""]
-    encoded = pc.fill_null(_arrow_text(frame[column]), "").dictionary_encode()
-    if per_record and len(encoded.dictionary) == len(frame) > 1:
-        return _PerRecord(encoded.dictionary)  # in order of first appearance: the frame's order
-    uniques = encoded.dictionary.to_pylist()
+    text = _arrow_text(frame[column])
+    indices, uniques = _text_codes(text)
+    if per_record and not text.null_count and len(uniques) == len(frame) > 1:
+        return _PerRecord(uniques)  # in order of first appearance: the frame's order
+    texts = uniques.to_pylist()
     if rename:
-        uniques = [rename.get(value, value) for value in uniques]
-    return smallest(encoded.indices.to_numpy(zero_copy_only=False), len(uniques)), uniques
+        texts = [rename.get(value, value) for value in texts]
+    return smallest(indices, len(texts)), texts
+
+
+def _text_codes(text: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """Dictionary codes of a text column, a missing value coded as "" (no copy of the column is made)."""
+    encoded = text.dictionary_encode()
+    indices, uniques = encoded.indices, encoded.dictionary
+    if indices.null_count:
+        at = pc.index(uniques, "").as_py()
+        if at < 0:
+            at, uniques = len(uniques), pa.concat_arrays([uniques, pa.array([""], uniques.type)])
+        indices = pc.fill_null(indices, pa.scalar(at, indices.type))
+    return indices.to_numpy(zero_copy_only=False), uniques
 
 
 def _coded_tuples(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray, pd.DataFrame]:
@@ -192,9 +205,8 @@ def _sources(frame: pd.DataFrame) -> Coded:
         return np.zeros(len(frame), "<u1"), ["[]"]
     lists = frame["sources"].to_numpy(dtype=object)
     codes, uniques = pd.factorize(np.fromiter(map(id, lists), dtype=np.int64, count=len(lists)), sort=False)
-    _, first = np.unique(codes, return_index=True)
     texts = []
-    for row in first:
+    for row in first_positions(codes):
         items = [[s.get(k, "") for k in ("publisher", "title", "date", "url")] for s in lists[row] or []]
         texts.append(json.dumps(items, ensure_ascii=False, separators=(",", ":")))
     return smallest(codes, len(uniques)), texts
@@ -203,9 +215,9 @@ def _sources(frame: pd.DataFrame) -> Coded:
 def _category(frame: pd.DataFrame, layer: Layer) -> Coded:
     names = list(EVENT_STYLE) if layer == "incident" else list(DEPLOYMENT_STYLE)
     column = "event_type" if layer == "incident" else "kind"
-    encoded = pc.fill_null(_arrow_text(frame[column]), "").dictionary_encode()
-    lookup = np.array([names.index(v) if v in names else 255 for v in encoded.dictionary.to_pylist()], "<u1")
-    return lookup[encoded.indices.to_numpy(zero_copy_only=False)], names
+    indices, uniques = _text_codes(_arrow_text(frame[column]))
+    lookup = np.array([names.index(v) if v in names else 255 for v in uniques.to_pylist()], "<u1")
+    return lookup[indices], names
 
 
 def _origin(frame: pd.DataFrame) -> Coded:

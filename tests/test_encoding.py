@@ -115,3 +115,11 @@ def test_per_record_ids_round_trip_numbered_or_as_text(ids: list[str], numbered:
     assert ("id" in _wire_header(encoded.payload)["numbered"]) is numbered
     header, arrays = decode_container(encoded.payload)
     assert [header["dicts"]["id"][c] for c in arrays["id"]] == list(frame["id"].iloc[encoded.order])
+
+
+def test_missing_text_is_empty_and_keeps_its_record() -> None:
+    frame = generate(4, seed=4).assign(summary=pd.array(["first", None, "third", "fourth"], dtype="str"))
+    encoded = encode_layer(frame, "incident", with_text=True)
+    header, arrays = decode_container(encoded.payload)
+    expected = list(frame["summary"].fillna("").iloc[encoded.order])
+    assert [header["dicts"]["summary"][c] for c in arrays["summary"]] == expected

@@ -116,6 +116,20 @@ def test_the_html_snapshot_draws_its_window_offline_and_popups_open(
     page.close()
 
 
+# The largest difference, in zoom-0 pixels, between the records' cached projection and Leaflet's latLngToPoint.
+MERCATOR_ERROR = """() => {
+  let worst = 0;
+  for (const entry of NK.layers) {
+    const r = entry.records, [mx, my] = r.mercator(L.CRS.EPSG3857);
+    for (let i = 0; i < r.n; i++) {
+      const p = L.CRS.EPSG3857.latLngToPoint(L.latLng(r.lat[i], r.lon[i]), 0);
+      worst = Math.max(worst, Math.abs(p.x - mx[i]), Math.abs(p.y - my[i]));
+    }
+  }
+  return worst;
+}"""
+
+
 @pytest.mark.browser
 @needs_chromium
 def test_a_synthetic_snapshot_popup_shows_the_clicked_record(chromium: Any, dataset: Dataset, tmp_path: Path) -> None:
@@ -136,6 +150,7 @@ def test_a_synthetic_snapshot_popup_shows_the_clicked_record(chromium: Any, data
     assert page.evaluate(CLICK_RECORD_AT, float(record["lat"]))
     popup = page.wait_for_selector(".leaflet-popup-content").inner_text()
     assert f"id: {record['id']}" in popup and record["summary"] in popup and record["sub_event_type"] in popup
+    assert page.evaluate(MERCATOR_ERROR) < 1e-9  # the canvas layer's own projection is Leaflet's
     assert not errors
     page.close()
 

@@ -116,12 +116,22 @@
   Records.prototype.mercator = function (crs) {
     if (!this._mx) {
       this._mx = new Float64Array(this.n); this._my = new Float64Array(this.n);
-      for (var i = 0; i < this.n; i++) {
+      if (crs === L.CRS.EPSG3857) this._sphericalMercator();
+      else for (var i = 0; i < this.n; i++) {
         var p = crs.latLngToPoint(L.latLng(this.lat[i], this.lon[i]), 0);
         this._mx[i] = p.x; this._my[i] = p.y;
       }
     }
     return [this._mx, this._my];
+  };
+  // Leaflet's EPSG:3857 latLngToPoint at zoom 0 written out: no LatLng and Point objects for a million records.
+  Records.prototype._sphericalMercator = function () {
+    var max = L.Projection.SphericalMercator.MAX_LATITUDE, d = Math.PI / 180;
+    for (var i = 0; i < this.n; i++) {
+      var sin = Math.sin(Math.max(Math.min(max, this.lat[i]), -max) * d);
+      this._mx[i] = 256 * (this.lon[i] / 360 + 0.5);
+      this._my[i] = 256 * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
+    }
   };
   Records.prototype.text = function (field, i) {
     var codes = this.arrays[field], values = this.header.dicts[field];
