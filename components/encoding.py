@@ -111,7 +111,7 @@ class _PerRecord:
     values: pa.Array
 
 
-def _arrow_text(values: pd.Series) -> pa.Array:
+def _arrow_text(values: pd.Series) -> pa.Array | pa.ChunkedArray:
     text = pa.array(values, from_pandas=True)
     if not pa.types.is_string(text.type) and not pa.types.is_large_string(text.type):
         text = pc.cast(text, pa.large_string())
@@ -137,10 +137,22 @@ def _coded_text(
     return smallest(indices, len(texts)), texts
 
 
-def _text_codes(text: pa.Array) -> tuple[np.ndarray, pa.Array]:
-    """Dictionary codes of a text column, a missing value coded as "" (no copy of the column is made)."""
+def _dictionary(text: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
+    """Indices and dictionary of a text column, also of one in chunks (frames joined from several files)."""
+    if isinstance(text, pa.ChunkedArray) and text.num_chunks == 1:
+        text = text.chunk(0)
+    elif isinstance(text, pa.ChunkedArray):
+        if not text.num_chunks:
+            return pa.array([], pa.int32()), pa.array([], text.type)
+        parts = text.dictionary_encode().unify_dictionaries()  # one dictionary, in order of first appearance
+        return pa.concat_arrays([part.indices for part in parts.chunks]), parts.chunk(0).dictionary
     encoded = text.dictionary_encode()
-    indices, uniques = encoded.indices, encoded.dictionary
+    return encoded.indices, encoded.dictionary
+
+
+def _text_codes(text: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
+    """Dictionary codes of a text column, a missing value coded as "" (no copy of the column is made)."""
+    indices, uniques = _dictionary(text)
     if indices.null_count:
         at = pc.index(uniques, "").as_py()
         if at < 0:
@@ -165,9 +177,9 @@ def _coded_tuples(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarr
 
 def _factor(values: pd.Series) -> tuple[np.ndarray, int]:
     """Codes of a column's distinct values (missing ones included) and how many there are; text in Arrow."""
-    if pd.api.types.is_string_dtype(values.dtype):
-        encoded = _arrow_text(values).dictionary_encode(null_encoding="encode")
-        return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), len(encoded.dictionary)
+    if pd.api.types.is_string_dtype(values.dtype):  # a missing text and "" are one value here, as on the page
+        codes, uniques = _text_codes(_arrow_text(values))
+        return codes.astype(np.int64), len(uniques)
     codes, uniques = pd.factorize(values, sort=False, use_na_sentinel=False)
     return codes, len(uniques)
 

@@ -9,6 +9,7 @@ import struct
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from benchmarks.synthetic import generate
@@ -123,3 +124,15 @@ def test_missing_text_is_empty_and_keeps_its_record() -> None:
     header, arrays = decode_container(encoded.payload)
     expected = list(frame["summary"].fillna("").iloc[encoded.order])
     assert [header["dicts"]["summary"][c] for c in arrays["summary"]] == expected
+
+
+def test_frames_joined_from_several_files_encode_like_one() -> None:
+    joined = pd.concat([generate(300, seed=8), generate(200, seed=9)], ignore_index=True)
+    assert pa.array(joined["summary"], from_pandas=True).num_chunks > 1  # what the loader's joins give
+    header, arrays = decode_container(encode_layer(joined, "incident", with_text=True).payload)
+    single = joined.copy()
+    for column in ("id", "summary", "event_type", "actor1", "actor2", "municipality"):
+        single[column] = pd.array(list(joined[column]), dtype="str")
+    expected = decode_container(encode_layer(single, "incident", with_text=True).payload)
+    assert header == expected[0]
+    assert all((arrays[name] == expected[1][name]).all() for name in arrays)
