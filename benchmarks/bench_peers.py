@@ -153,7 +153,7 @@ def build_ours_app(inputs: Inputs, mode: str) -> tuple[str, str]:
     return payload, inline_html(base)
 
 
-def _snapshot_command(csv: Path, out: Path) -> tuple[float, float]:
+def snapshot_command(csv: Path, out: Path) -> tuple[float, float]:
     """Run `kosovo-map snapshot --data CSV -o OUT` from this checkout: wall seconds and peak RSS in MB."""
     command = [sys.executable, "-m", "cli", "snapshot", "--data", str(csv), "-o", str(out)]
     began = time.perf_counter()
@@ -182,7 +182,7 @@ def build_ours_snapshot(inputs: Inputs, mode: str) -> Built:
     """The whole snapshot command, CSV to HTML (run once per file); the points page is the same page zoomed in."""
     out = inputs.folder / f"snapshot-{len(inputs.frame)}.html"
     if inputs.csv not in _COMMAND_RUNS:
-        _COMMAND_RUNS[inputs.csv] = _snapshot_command(inputs.csv, out)
+        _COMMAND_RUNS[inputs.csv] = snapshot_command(inputs.csv, out)
     seconds, peak = _COMMAND_RUNS[inputs.csv]
     html = out.read_text(encoding="utf-8")
     page = html if mode == "aggregates" else _snapshot_page(inputs, mode)
@@ -344,6 +344,17 @@ def _row(tool: Tool, mode: str, inputs: Inputs, small: tuple[int, str], timeout_
     return row
 
 
+def _try_row(
+    tool: Tool, mode: str, inputs: Inputs, small: dict[tuple[str, str], tuple[int, str]], timeout_s: float, runs: int
+) -> Result | None:
+    """A row, or None with the reason printed when the tool fails at this size (the run goes on)."""
+    try:
+        return _row(tool, mode, inputs, small[(tool.name, mode)], timeout_s, runs)
+    except Exception as error:  # a peer running out of memory or crashing at 1M is a result, not a stop
+        print(f"  {tool.name:<26} {mode:<10} failed: {type(error).__name__}: {str(error)[:300]}", flush=True)
+        return None
+
+
 def run(sizes: list[int], tools: tuple[Tool, ...], timeout_s: float, runs: int = 1) -> list[Result]:
     """Every tool in every mode at every size, in one process; prints each row as it comes."""
     with tempfile.TemporaryDirectory() as name:
@@ -353,9 +364,8 @@ def run(sizes: list[int], tools: tuple[Tool, ...], timeout_s: float, runs: int =
         for n in sizes:
             inputs = _inputs(n, folder)
             print(f"\n{n:,} synthetic incidents", flush=True)
-            rows += [
-                _row(tool, mode, inputs, small[(tool.name, mode)], timeout_s) for tool in tools for mode in tool.modes
-            ]
+            tried = [_try_row(tool, mode, inputs, small, timeout_s, runs) for tool in tools for mode in tool.modes]
+            rows += [row for row in tried if row is not None]
             del inputs
     return rows
 
