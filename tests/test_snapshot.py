@@ -155,6 +155,38 @@ def test_a_synthetic_snapshot_popup_shows_the_clicked_record(chromium: Any, data
     page.close()
 
 
+# For a point drawn on the canvas with no other within 12 px: its symbol's colour and the canvas pixel at its centre.
+LONE_DOT = """() => {
+  const canvas = document.querySelector('canvas.nk-dense'), entry = NK.layers.find(e => e.layer._drawn);
+  const drawn = entry.layer._drawn, pixel = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  for (const [x, y, i] of drawn) {
+    if (x < 20 || y < 20 || x > canvas.width - 20 || y > canvas.height - 20) continue;
+    if (drawn.some(([u, v, j]) => j !== i && Math.hypot(u - x, v - y) < 12)) continue;
+    const at = (Math.round(y) * canvas.width + Math.round(x)) * 4;
+    return {drawn: drawn.length, colour: entry.records.symbol(i).colour, rgb: Array.from(pixel.data.slice(at, at + 3))};
+  }
+  return {drawn: drawn.length};
+}"""
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_thousands_of_points_in_view_are_drawn_in_their_type_colours(
+    chromium: Any, dataset: Dataset, tmp_path: Path
+) -> None:
+    frame = generate(40_000, seed=6)
+    view = View(center=(42.89, 20.87), zoom=14, layers=("incidents",))
+    path = tmp_path / "dense.html"
+    path.write_text(snapshot_html(frame, frame.iloc[0:0], dataset.municipalities.frame, view, SnapshotInfo(0)), "utf-8")
+    page = chromium.new_page(viewport={"width": 1200, "height": 800})
+    page.goto(path.as_uri())
+    page.wait_for_selector("canvas.nk-dense[data-total]")
+    lone = page.evaluate(LONE_DOT)
+    assert lone["drawn"] >= 3000  # many enough to be drawn as dots without letters
+    assert lone["rgb"] == [int(lone["colour"][k : k + 2], 16) for k in (1, 3, 5)]
+    page.close()
+
+
 @pytest.mark.browser
 @needs_chromium
 def test_the_png_is_the_requested_size_and_not_blank(page_html: str) -> None:

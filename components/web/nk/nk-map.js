@@ -427,6 +427,28 @@
 
   // --- the canvas layer (many records) -----------------------------------------
 
+  // Thousands of points without letters: each colour's dot is drawn once on a small canvas and then copied,
+  // the same picture in the same order as one path per point, several times faster in software rendering.
+  var DOT = 5, DOT_SIZE = 2 * DOT + 4, dotSprites = new Map();
+  function dotSprite(colour) {
+    var sprite = dotSprites.get(colour);
+    if (!sprite) {
+      sprite = document.createElement('canvas'); sprite.width = sprite.height = DOT_SIZE;
+      var c = sprite.getContext('2d');
+      c.beginPath(); c.arc(DOT_SIZE / 2, DOT_SIZE / 2, DOT, 0, 2 * Math.PI);
+      c.fillStyle = colour; c.fill(); c.lineWidth = 1.5; c.strokeStyle = '#fff'; c.stroke();
+      dotSprites.set(colour, sprite);
+    }
+    return sprite;
+  }
+
+  function drawDots(ctx, drawn, records) {
+    var half = DOT_SIZE / 2;
+    drawn.forEach(function (d) {
+      ctx.drawImage(dotSprite(records.symbol(d[2]).colour), Math.round(d[0] - half), Math.round(d[1] - half));
+    });
+  }
+
   var CanvasLayer = L.Layer.extend({
     initialize: function (records, options) { this.records = records; this.nk = options; },
     onAdd: function (map) {
@@ -477,14 +499,13 @@
         ctx.fillText(c.n > 1 || weight ? (c.n > 9999 ? Math.round(c.n / 1000) + 'k' : String(c.n)) : symbol.letter, cx, cy);
       });
       var letters = drawn.length < 3000;
-      drawn.forEach(function (d) {
+      if (!letters) drawDots(ctx, drawn, r);
+      else drawn.forEach(function (d) {
         var symbol = r.symbol(d[2]);
-        ctx.beginPath(); ctx.arc(d[0], d[1], letters ? 8 : 5, 0, 2 * Math.PI);
+        ctx.beginPath(); ctx.arc(d[0], d[1], 8, 0, 2 * Math.PI);
         ctx.fillStyle = symbol.colour; ctx.fill(); ctx.lineWidth = 1.5; ctx.strokeStyle = '#fff'; ctx.stroke();
-        if (letters) {
-          ctx.fillStyle = symbol.text; ctx.font = 'bold 9px sans-serif'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-          ctx.fillText(symbol.letter, d[0], d[1]);
-        }
+        ctx.fillStyle = symbol.text; ctx.font = 'bold 9px sans-serif'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+        ctx.fillText(symbol.letter, d[0], d[1]);
       });
       this._drawn = drawn;
       canvas.dataset.points = String(drawn.length);
