@@ -103,7 +103,8 @@ class Gazetteer:
         self._same_as = {other: p for p in places for other in p.same_as if other not in self.by_id}
         self._index = NameIndex(places, compiled)
         self._priors = [prior(p) for p in places]
-        self._clue_cache: dict[str, Clues] = {}
+        self._clue_cache: dict[str, list[Place]] = {}
+        self._ranked_keys: dict[str, GeocodeResult] = {}  # at most one per key of the index
 
     @classmethod
     def from_csv(cls, path: Path) -> Gazetteer:
@@ -132,6 +133,8 @@ class Gazetteer:
         hint, bare = kind_hint(key)
         clues = self.clues(context) if context else NO_CLUES
         if key in self._index.exact:  # the common case, kept fast
+            if not clues and not hint:
+                return self._without_context(query, key)
             return self._result(query, self._index.exact[key], 0.0, clues, hint)
         for candidate, penalty in self._query_keys(bare):
             value = self._index.exact.get(candidate) or self._index.sounds.get(phonetic(candidate))
@@ -163,6 +166,14 @@ class Gazetteer:
         if not scores:
             return None
         return self._ranked(query, list(scores.items()), 0.0, clues, hint, "fuzzy")
+
+    def _without_context(self, query: str, key: str) -> GeocodeResult:
+        """An exact key's answer when nothing else is known: ranked once per key, then reused."""
+        ranked = self._ranked_keys.get(key)
+        if ranked is None:
+            ranked = self._ranked_keys[key] = self._result(key, self._index.exact[key], 0.0, NO_CLUES, None)
+        place, score, how = ranked.place, ranked.score, ranked.matched_by
+        return GeocodeResult(query, place, score, how, ranked.alternatives, ranked.ambiguous)
 
     def _result(self, query: str, value: int | tuple[int, ...], penalty: float, clues: Clues, hint) -> GeocodeResult:
         if isinstance(value, int) and not clues and not hint:  # one place has this key: nothing to rank
@@ -229,16 +240,16 @@ class Gazetteer:
     def _named_in(self, text: str) -> list[Place]:
         """The places a short name or a sentence names, by their running-text names only."""
         if fold(text) in self._index.text_keys:
-            return [self._plain(text)]
+            return [self._best_place(text)]
         found, taken_until = [], -1
         for span in candidate_spans(text):
             key = fold(span)
             if key in self._index.text_keys and text.find(span) > taken_until:
-                found.append(self._plain(span))
+                found.append(self._best_place(span))
                 taken_until = text.find(span) + len(span) - 1
         return found
 
-    def _plain(self, name: str) -> Place:
+    def _best_place(self, name: str) -> Place:
         result = self.geocode(name)
         assert result is not None  # only called for keys the index holds
         return result.place

@@ -247,9 +247,9 @@ class _PrefixTable:
             extra: dict[str, set[int]] = defaultdict(set)
             for key, value in table.items():
                 for tail in _word_tails(key):
-                    if tail not in table:
-                        extra[tail].update(postings(value))
-            entries.update({tail: tuple(found) for tail, found in extra.items()})
+                    extra[tail].update(postings(value))
+            for tail, found in extra.items():
+                entries[tail] = tuple(found.union(postings(entries[tail])) if tail in entries else found)
         self.keys = sorted(entries)
         self.values = [entries[k] for k in self.keys]
 
