@@ -19,10 +19,11 @@ from components.assets import MissingAssetsError, localize, serve_static
 from components.dates import period_choices, window_from_interval
 from components.dense import Bounds
 from components.detailpanel import details_panel
-from components.filters import count_line, shown
+from components.filters import count_line, municipality_label, shown
+from components.findplace import find_place
 from components.mapview import ShownLayer, build_base_map, record_layers
 from components.review import review_panel
-from components.scope import day_text, municipality_labels, scope_line
+from components.scope import day_text, scope_line
 from components.selection import Selection, choose, map_click
 from components.sharing import plain, share_panel
 from components.sidebar import read_view, set_window
@@ -30,12 +31,14 @@ from components.table import TABLE_COLUMNS, TABLE_LABELS, table_frame
 from components.timeline import BRUSH, timeline_chart, weekly_counts
 from components.view import View, decode, encode
 from geo.dataset import Dataset, UserFile, load_dataset, load_rows, load_user_file
+from geo.gazetteer import Place
 from geo.incidents import Problem
 from geo.store import StoreError, default_path, open_store
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 TABLE_LIMIT = 5_000
 MAP_HEIGHT = 600
+FOUND_PLACE_ZOOM = 13
 STATIC_PREFIX = "/".join(["", *filter(None, [st.get_option("server.baseUrlPath").strip("/")]), "app/static/vendor/"])
 T = TypeVar("T")
 
@@ -208,7 +211,12 @@ def serve(element: T) -> T:
 
 
 def show_map(
-    dataset: Dataset, incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View, names: dict[str, str]
+    dataset: Dataset,
+    incidents: gpd.GeoDataFrame,
+    deployments: gpd.GeoDataFrame,
+    view: View,
+    names: dict[str, str],
+    place: Place | None = None,
 ) -> list[ShownLayer]:
     """The map: a base that stays while filters change, and record layers swapped in place.
 
@@ -223,6 +231,9 @@ def show_map(
         key="map",
         height=MAP_HEIGHT,
         use_container_width=True,
+        # A place found by name moves the map there (once: the map keeps its own position afterwards).
+        center=(place.lat, place.lon) if place else None,
+        zoom=FOUND_PLACE_ZOOM if place else None,
         feature_group_to_add=[serve(layer.group) for layer in layers],
         returned_objects=["last_object_clicked_popup", "center", "zoom", "bounds"],
     )
@@ -324,16 +335,16 @@ def records_table(table: pd.DataFrame, total: int) -> None:
     )
 
 
-def map_tab(dataset: Dataset, view: View, names: dict[str, str], span: tuple) -> View:
+def map_tab(dataset: Dataset, view: View, names: dict[str, str], span: tuple, place: Place | None) -> View:
     """Count line, map and details, timeline chart, table and share panel; returns the view as the user left it."""
-    incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
+    incidents, deployments = shown(dataset.incidents, dataset.deployments, view, dataset.gazetteer)
     table = table_frame(*newest(incidents, deployments), names)
     view = select(view, table)
     window = f"{day_text(view.start)} – {day_text(view.end)}" if view.start and view.end else ""
     st.markdown(f"**{count_line(len(incidents), len(dataset.incidents), len(deployments))}** · {window}")
     map_column, detail_column = st.columns([5, 2], gap="small")
     with map_column:
-        st.session_state["shown_layers"] = show_map(dataset, incidents, deployments, view, names)
+        st.session_state["shown_layers"] = show_map(dataset, incidents, deployments, view, names, place)
     record = record_by_id(dataset, view.selected) if view.selected else None
     with detail_column.container(height=MAP_HEIGHT, border=False):  # scrolls beside the map, never below it
         chosen = None if record is None else record.to_dict()
@@ -363,20 +374,23 @@ def main() -> None:
         span,
         sorted(dataset.incidents["event_type"].dropna().unique()),
         actor_choices(dataset),
-        municipality_labels(dataset.municipalities.frame),
+        {m: municipality_label(m, dataset.gazetteer) for m in sorted(names, key=names.get)},
         periods,
         where=filters,
     )
+    with filters:
+        place = find_place(dataset.gazetteer)
     header(dataset, span)
     link_notices()
     map_view, news = st.tabs(["Map", "Add from a news article"])
     with map_view:
-        view = map_tab(dataset, view, names, span)
+        view = map_tab(dataset, view, names, span, place)
     with news:
         review_panel(dataset)
     st.query_params.from_dict(encode(view))
     st.caption(
-        "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries · places: GeoNames (CC BY 4.0) · "
+        "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries · places: GeoNames (CC BY 4.0) and the "
+        "NGA GEOnet Names Server · "
         "map tiles © OpenStreetMap contributors and CARTO when online."
     )
 

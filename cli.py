@@ -209,7 +209,7 @@ def _snapshot(args: argparse.Namespace, out: TextIO) -> int:
     dataset, problems = _snapshot_data(args)
     _report(problems)
     view = View(start=args.start, end=args.end, event_types=tuple(args.types))
-    incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
+    incidents, deployments = shown(dataset.incidents, dataset.deployments, view, dataset.gazetteer)
     names = dataset.municipalities.frame["name_en"].to_dict()
     info = SnapshotInfo(len(dataset.incidents), "", datetime.now(UTC), names)
     html = snapshot_html(incidents, deployments, dataset.municipalities.frame, view, info)

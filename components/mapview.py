@@ -34,7 +34,9 @@ __all__ = [
 
 # Above this many records in a layer, one DOM marker each is too slow: the canvas layer draws them.
 MARKER_LIMIT = 2_000
-BOUNDARY_ATTRIBUTION = "Boundaries © OSM contributors (ODbL) via geoBoundaries · places: GeoNames (CC BY 4.0)"
+BOUNDARY_ATTRIBUTION = (
+    "Boundaries © OSM contributors (ODbL) via geoBoundaries · places: GeoNames (CC BY 4.0), NGA GEOnet Names Server"
+)
 _OSM = "© <a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a> contributors"
 BASEMAPS = {
     "light": {"label": "Light", "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": _OSM},

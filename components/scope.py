@@ -1,14 +1,10 @@
-"""What the map covers, said in one line, and the municipality labels that carry every spelling (pure)."""
+"""What the map covers, said in one line (pure)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import geopandas as gpd
-
-from geo.names import fold, to_cyrillic
-
-__all__ = ["day_text", "municipality_labels", "scope_line"]
+__all__ = ["day_text", "scope_line"]
 
 
 def day_text(day: date) -> str:
@@ -24,15 +20,3 @@ def scope_line(incidents: int, deployments: int, sources: int, span: tuple[date,
         f"{incidents:,} incidents and {deployments:,} deployments from {sources:,} cited reports; "
         "summaries are our own words."
     )
-
-
-def municipality_labels(municipalities: gpd.GeoDataFrame) -> dict[str, str]:
-    """Each municipality's label in the filter: its name with its other spellings, so any of them finds it."""
-    labels = {}
-    for municipality, row in municipalities.sort_values("name_en").iterrows():
-        own = [str(row[c]) for c in ("name_en", "name_sq", "name_sr") if row.get(c)]
-        spellings = dict.fromkeys([*own, *(fold(n) for n in own), to_cyrillic(own[-1])])
-        first, *others = spellings
-        extra = [o for o in others if o.casefold() != first.casefold()]
-        labels[str(municipality)] = f"{first} ({', '.join(extra)})" if extra else first
-    return labels

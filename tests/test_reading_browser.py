@@ -14,6 +14,7 @@ from components.view import View
 from geo.dataset import Dataset
 from tests.browser import (
     ARTIFACTS,
+    CENTRE_FIRST_MARKER,
     CHROMIUM,
     CHROMIUM_ARGS,
     COUNT_RECORDS,
@@ -80,8 +81,8 @@ def _shot(page: Any, name: str) -> None:
 def test_a_clicked_popup_stays_open_and_its_details_show_beside_the_map(browser: Any, server: str) -> None:
     page = _page(browser, server)
     frame = _frame(page)
-    frame.locator(".nk-cluster-incident").first.click()
-    frame.locator(".nk-marker-incident").first.click()
+    label = frame.evaluate(CENTRE_FIRST_MARKER, "incident")
+    frame.locator(f".nk-marker-incident[aria-label='{label}']").click()
     page.wait_for_function("() => location.search.includes('selected=')", timeout=20_000)
     page.wait_for_timeout(4_000)  # the click's rerun has come and gone
     assert _frame(page).evaluate(MAP_STATE)["popup"]

@@ -13,6 +13,14 @@
   if (NK.loaded) return;
   NK.loaded = true;
 
+  // Leaflet focuses the map on every mousedown; inside the app's iframe that focus scrolls the page
+  // (the frame is brought fully into view) between mousedown and mouseup, and the click misses its marker.
+  if (L.Map.Keyboard) {
+    L.Map.Keyboard.prototype._onMouseDown = function () {
+      if (!this._focused) this._map._container.focus({preventScroll: true});
+    };
+  }
+
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   var DAY_MS = 86400000;
   var MARKER_LIMIT = 2000;
@@ -252,7 +260,7 @@
     node.style.background = symbol.colour;
     node.style.color = symbol.text;
     if (hurt.people > hurt.killed) node.classList.add('nk-injured');
-    if (hurt.killed) node.appendChild(el('span', 'nk-killed', '†'));
+    if (hurt.killed) node.classList.add('nk-has-killed');  // a † badge drawn by CSS; the name says how many
     if (records.layer === 'deployment' && records.span(i) < 0) node.classList.add('nk-open-ended');
     if (records.text('origin', i)) node.classList.add('nk-yours');
     // A deployment square is drawn up and to the right of its point, clear of an incident cluster there.
@@ -603,34 +611,32 @@
       if (map.getSize().x >= 600 && options.open !== false) details.setAttribute('open', '');
       details.appendChild(el('summary', '', 'Legend'));
       var body = el('div', 'nk-legend-body');
-      body.appendChild(el('b', '', 'Incidents (ACLED types)'));
-      var types = el('div', 'nk-legend-grid');
+      var types = el('div', 'nk-legend-row');
+      types.appendChild(el('b', '', 'Incidents:'));
       Object.keys(style.types).forEach(function (name) { legendLine(types, swatch(style.types[name]), name); });
       body.appendChild(types);
       var sizes = el('div', 'nk-legend-row');
-      sizes.appendChild(document.createTextNode('Size, people hurt or killed:'));
+      sizes.appendChild(el('b', '', 'Size, people hurt or killed:'));
       [[0, '0'], [1, '1–9'], [10, '10–49'], [50, '50+']].forEach(function (pair) {
         var dot = el('i', 'nk-size-dot'), s = Math.round(sizeFor(pair[0]) * 0.55);
         dot.style.width = dot.style.height = s + 'px'; dot.setAttribute('aria-hidden', 'true');
         legendLine(sizes, dot, pair[1]);
       });
-      body.appendChild(sizes);
-      var marks = el('div', 'nk-legend-row');
       var ring = swatch({letter: '', colour: '#ddd', text: '#000'}); ring.classList.add('nk-injured');
-      legendLine(marks, ring, 'injured');
-      legendLine(marks, el('i', 'nk-killed-key', '†'), 'killed');
-      var mine = swatch({letter: '', colour: '#ddd', text: '#000'}); mine.classList.add('nk-yours');
-      legendLine(marks, mine, 'your data');
-      body.appendChild(marks);
-      body.appendChild(el('b', '', 'Deployments (squares)'));
+      legendLine(sizes, ring, 'injured');
+      legendLine(sizes, el('i', 'nk-killed-key', '†'), 'killed');
+      body.appendChild(sizes);
       var kinds = el('div', 'nk-legend-row');
+      kinds.appendChild(el('b', '', 'Deployments:'));
       Object.keys(style.kinds).forEach(function (name) { legendLine(kinds, swatch(style.kinds[name], true), style.kinds[name].label); });
       var dashed = swatch({letter: '', colour: style.deployment, text: '#000'}, true); dashed.classList.add('nk-open-ended');
       legendLine(kinds, dashed, 'end not reported');
       body.appendChild(kinds);
-      var cluster = el('div', 'nk-legend-row');
-      legendLine(cluster, el('i', 'nk-cluster-key', 'n'), 'n records here, ring split by type: click to spread them out');
-      body.appendChild(cluster);
+      var more = el('div', 'nk-legend-row');
+      legendLine(more, el('i', 'nk-cluster-key', 'n'), 'n records here, ring split by type (click to spread)');
+      var mine = swatch({letter: '', colour: '#ddd', text: '#000'}); mine.classList.add('nk-yours');
+      legendLine(more, mine, 'your own data');
+      body.appendChild(more);
       details.appendChild(body);
       L.DomEvent.disableClickPropagation(details);
       L.DomEvent.disableScrollPropagation(details);
@@ -743,8 +749,9 @@
       box.setAttribute('role', 'group'); box.setAttribute('aria-label', 'Time player');
       details.appendChild(box);
       ui.play = el('button', 'nk-play', '▶ Play'); ui.play.type = 'button'; ui.play.setAttribute('aria-pressed', 'false');
-      ui.play.setAttribute('aria-label', 'Play the incidents through time');
-      ui.stop = el('button', 'nk-stop', '■'); ui.stop.type = 'button'; ui.stop.disabled = true; ui.stop.setAttribute('aria-label', 'Stop and show every record again');
+      ui.play.setAttribute('title', 'Play the incidents through time');
+      ui.stop = el('button', 'nk-stop', '■'); ui.stop.type = 'button'; ui.stop.disabled = true;
+      ui.stop.setAttribute('aria-label', 'Stop'); ui.stop.setAttribute('title', 'Stop and show every record again');
       ui.windowSelect = el('select', 'nk-window'); ui.windowSelect.setAttribute('aria-label', 'Days shown at once');
       [7, 30, 90].forEach(function (days) {
         var option = el('option', '', days + ' days'); option.value = String(days);
