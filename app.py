@@ -35,7 +35,8 @@ from geo.gazetteer import Place
 from geo.incidents import Problem
 from geo.store import StoreError, default_path, open_store
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+UPLOAD_LIMIT_MB = 20
+MAX_UPLOAD_BYTES = UPLOAD_LIMIT_MB * 1_000_000  # Streamlit counts a megabyte as a million bytes
 TABLE_LIMIT = 5_000
 MAP_HEIGHT = 600
 FOUND_PLACE_ZOOM = 13
@@ -86,10 +87,19 @@ def assembled(key: tuple[str, ...], _files: tuple[UserFile, ...]) -> Dataset:
     return dataset
 
 
-@st.cache_resource(max_entries=8, show_spinner="Checking your file…")
-def checked_upload(name: str, digest: str, _content: bytes) -> UserFile:
-    """A user's file after validation, cached by its content's hash."""
-    return load_user_file(name, _content, shipped())
+def checked_upload(name: str, digest: str, content: bytes) -> UserFile:
+    """A user's file after validation, kept in this session only (and freed when the session ends).
+
+    A server-wide cache would pin every distinct upload's records in memory after its
+    session ended; one checked upload per session is bounded by the upload limit.
+    """
+    kept = st.session_state.get("checked_upload")
+    if kept is None or kept[0] != digest:
+        st.session_state.pop("checked_upload", None)  # the previous upload goes before the next is checked
+        with st.spinner("Checking your file…"):
+            kept = (digest, load_user_file(name, content, shipped()))
+        st.session_state["checked_upload"] = kept
+    return kept[1]
 
 
 def show_problems(where: Any, name: str, user: UserFile) -> None:
@@ -105,18 +115,20 @@ def uploaded() -> list[tuple[str, UserFile]]:
     """Read the sidebar upload; problems are shown, the data already loaded stays as it was."""
     st.sidebar.markdown("**Your own data**")
     upload = st.sidebar.file_uploader(
-        "Add a CSV, GeoJSON or ACLED export: shown as its own layers",
+        f"Add a CSV, GeoJSON or ACLED export of up to {UPLOAD_LIMIT_MB} MB: shown as its own layers. "
+        "Larger files: start the app with `streamlit run app.py -- --data FILE`.",
         type=["csv", "geojson", "json"],
         key="upload",
+        max_upload_size=UPLOAD_LIMIT_MB,
     )
     if upload is None:
+        st.session_state.pop("checked_upload", None)
         return []
     content = upload.getvalue()
     if len(content) > MAX_UPLOAD_BYTES:
-        limit = MAX_UPLOAD_BYTES // 2**20
         st.sidebar.error(
-            f"{plain(upload.name)}: {len(content) / 2**20:.0f} MB is more than the {limit} MB limit; "
-            "start the app with `-- --data FILE` for large files."
+            f"{plain(upload.name)}: {len(content):,} bytes is more than the {UPLOAD_LIMIT_MB} MB limit; "
+            "start the app with `streamlit run app.py -- --data FILE` for large files."
         )
         return []
     digest = hashlib.sha256(content).hexdigest()
@@ -151,12 +163,22 @@ def kept() -> list[tuple[str, UserFile]]:
 
 
 def user_data() -> Dataset:
-    """The shipped data plus the user's files (named at start, uploaded, kept), assembled once per set."""
+    """The shipped data plus the user's files: those named at start and the store's, assembled once per
+    server; this session's upload added on top, in this session only."""
     named = [(f"file:{user.name}", user) for user in startup_files(tuple(startup_paths(sys.argv, dict(os.environ))))]
     for key, user in named:
         show_problems(st.sidebar, key.removeprefix("file:"), user)
-    files = named + uploaded() + kept()
-    return assembled(tuple(key for key, _ in files), tuple(user for _, user in files))
+    upload = uploaded()
+    shared = named + kept()
+    dataset = assembled(tuple(key for key, _ in shared), tuple(user for _, user in shared))
+    if not upload:
+        st.session_state.pop("with_upload", None)
+        return dataset
+    (key, user), cached = upload[0], st.session_state.get("with_upload")
+    if cached is None or cached[0] != (key, id(dataset)):
+        cached = ((key, id(dataset)), dataset.with_user_file(user) if not user.frame.empty else dataset)
+        st.session_state["with_upload"] = cached
+    return cached[1]
 
 
 def actor_choices(dataset: Dataset) -> list[str]:
