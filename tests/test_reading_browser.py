@@ -212,3 +212,20 @@ def test_axe_finds_no_serious_or_critical_violation(
     assert _serious(offline) == [], "a snapshot"
     offline.close()
     page.close()
+
+
+def test_a_marker_chosen_with_the_keyboard_keeps_the_focus_through_the_rerun(browser: Any, server: str) -> None:
+    page = _page(browser, server)
+    frame = _frame(page)
+    label = frame.evaluate(CENTRE_FIRST_MARKER, "incident")
+    marker = frame.locator(f".nk-marker-incident[aria-label='{label}']")
+    marker.focus()
+    marker.press("Enter")
+    page.wait_for_function("() => location.search.includes('selected=')", timeout=20_000)
+    page.wait_for_timeout(2_000)  # the rerun has come and gone
+    focused = _frame(page).evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert focused == label
+    tabbable = _frame(page).evaluate("() => [...document.querySelectorAll('path.leaflet-interactive')]"
+                                     ".filter(p => p.tabIndex >= 0).length")  # fmt: skip
+    assert tabbable == 0  # boundary shapes stay out of the Tab order
+    page.close()
