@@ -51,6 +51,10 @@ BASEMAPS = {
 _BOUNDARY_STYLE = {
     "north": {"color": "#222", "weight": 2.5, "fillColor": "#f6e8c3", "fillOpacity": 0.3},
     "other": {"color": "#888", "weight": 0.8, "fillColor": "#ffffff", "fillOpacity": 0.1},
+    "dark": {
+        "north": {"color": "#e8e8e8", "weight": 2.5, "fillColor": "#ffffff", "fillOpacity": 0.06},
+        "other": {"color": "#8a96a3", "weight": 0.8, "fillColor": "#000000", "fillOpacity": 0.0},
+    },
 }
 
 

@@ -235,10 +235,10 @@
     map.fire('moveend');
   }
 
-  function openPopup(map, records, i, options) {
+  function openPopup(map, records, i, options, at) {
     var width = Math.max(180, Math.min(320, map.getSize().x - 90));
-    var popup = L.popup({maxWidth: width, minWidth: Math.min(200, width), autoPan: true, autoPanPaddingTopLeft: [50, 70], autoPanPadding: [20, 20], className: 'nk-popup-frame', closeOnClick: true})
-      .setLatLng([records.lat[i], records.lon[i]])
+    var popup = L.popup({maxWidth: width, minWidth: Math.min(200, width), autoPan: true, autoPanPaddingTopLeft: [50, 190], autoPanPadding: [20, 20], className: 'nk-popup-frame', closeOnClick: true})
+      .setLatLng(at || [records.lat[i], records.lon[i]])
       .setContent(popupContent(records, i, options.app));
     popup.nkLayer = options.layerId;
     popup.openOn(map);
@@ -360,7 +360,7 @@
       marker.on('add', function () { labelElement(this, this.nkLabel); });
       marker.on('click keypress', function (e) {
         if (e.type === 'keypress' && e.originalEvent && e.originalEvent.key !== 'Enter') return;
-        select(options.map(), records, this.nkIndex, options);
+        select(options.map(), records, this.nkIndex, options, false, this.getLatLng());
       });
       markers.push(marker);
       cluster.addLayer(marker);
@@ -371,16 +371,20 @@
       var map = options.map(), marker = markers[i];
       if (!map) return;
       map.setView(marker.getLatLng(), Math.max(map.getZoom(), DETAIL_ZOOM), {animate: false});
-      var parent = cluster.getVisibleParent(marker);
-      if (parent && parent !== marker && parent.spiderfy) parent.spiderfy();
-      setTimeout(function () { select(map, records, i, options, true); }, 350);
+      // The clusters are remade for the new zoom after it settles; then spread the record's own, open it.
+      setTimeout(function () {
+        var parent = cluster.getVisibleParent(marker);
+        if (parent && parent !== marker && parent.spiderfy) parent.spiderfy();
+        setTimeout(function () { select(map, records, i, options, true, marker.getLatLng()); }, 400);
+      }, 250);
     };
     return cluster;
   }
 
-  function select(map, records, i, options, quiet) {
+  // `at`: where the marker is drawn (a spread-out cluster moves it off the record's own point).
+  function select(map, records, i, options, quiet, at) {
     if (!map) return;
-    openPopup(map, records, i, options);
+    openPopup(map, records, i, options, at);
     if (options.app && !quiet) notifyPage(map, options.token, i);
   }
 
@@ -473,9 +477,6 @@
   var registry = [];
   NK.layers = registry;
 
-  function mapOf(group) {
-    return group._map || (group._mapToAdd) || null;
-  }
 
   NK.records = function (group, source, options) {
     var settings = {app: !!options.app, token: options.token || '', layerId: options.token || String(Math.random()),
@@ -506,7 +507,7 @@
       // A focus request is acted on once: redrawing the layer for another reason must not move the map back.
       if (focus >= 0 && layer.nkFocus && seq !== NK.lastFocus) {
         NK.lastFocus = seq;
-        var show = function () { setTimeout(function () { layer.nkFocus(focus); }, 50); };
+        var show = function () { setTimeout(function () { layer.nkFocus(focus); }, 500); };
         if (group._map) show(); else group.once('add', show);
       }
       return entry;
@@ -529,11 +530,14 @@
 
   NK.boundaries = function (base64, options) {
     var text = new TextDecoder('utf-8').decode(bytesOf(base64));
+    var dark = false;
+    var style = function (feature) {
+      var north = feature.properties.north_kosovo;
+      var styles = dark && options.dark ? options.dark : options;
+      return north ? styles.north : styles.other;
+    };
     var layer = L.geoJSON(JSON.parse(text), {
-      style: function (feature) {
-        var north = feature.properties.north_kosovo;
-        return north ? options.north : options.other;
-      },
+      style: style,
       onEachFeature: function (feature, path) {
         var p = feature.properties, box = el('div', 'nk-boundary-tip');
         box.appendChild(el('b', '', p.name_en));
@@ -541,6 +545,16 @@
         path.bindTooltip(box, {sticky: true});
       },
     });
+    // The shapes follow the basemap: dark lines on light tiles, light lines on dark ones.
+    var restyle = function (e) { dark = e.name === 'dark'; layer.setStyle(style); };
+    var shownOn = null;
+    layer.on('add', function () {
+      shownOn = layer._map;
+      dark = shownOn.getContainer().classList.contains('nk-basemap-dark');
+      layer.setStyle(style);
+      shownOn.on('nk:basemap', restyle);
+    });
+    layer.on('remove', function () { if (shownOn) shownOn.off('nk:basemap', restyle); });
     // Shapes are scenery, not controls: keep them out of the keyboard's Tab order.
     layer.on('add', function () {
       layer.eachLayer(function (path) {
