@@ -9,12 +9,17 @@ in that municipality or at that place, though their text may not say it.
 
 from __future__ import annotations
 
+import itertools
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from components.view import View
 from geo.gazetteer import Gazetteer
@@ -56,11 +61,33 @@ def in_window(frame: gpd.GeoDataFrame, start: date | None, end: date | None) -> 
     return frame if keep.all() else frame[keep]  # no copy of a big frame when the window holds it all
 
 
+@cache
+def _separators() -> str:
+    """A regex class of the characters fold() turns into nothing (punctuation, spaces, controls of the BMP)."""
+    blank = [c for c in range(0x80, 0x10000) if unicodedata.category(chr(c))[0] in "PZC" and not fold(chr(c))]
+    ranges, start = [], blank[0]
+    for previous, current in itertools.pairwise([*blank, -1]):
+        if current != previous + 1:
+            ranges.append(f"\\x{{{start:x}}}-\\x{{{previous:x}}}" if previous > start else f"\\x{{{start:x}}}")
+            start = current
+    return "[" + "".join(ranges) + "]+"
+
+
 def fold_series(values: pd.Series) -> pd.Series:
-    """geo.names.fold of every cell (missing cells fold to ""), computed once per distinct value."""
-    codes, uniques = pd.factorize(values.astype("string").fillna(""), sort=False)
-    folded = np.array([fold(str(u)) for u in uniques] + [""], dtype=object)  # code -1 (missing) takes the last
-    return pd.Series(folded[codes], index=values.index, dtype=object)
+    """geo.names.fold of every cell (missing cells fold to ""), vectorised with Arrow for big frames.
+
+    Accents come off by Unicode decomposition and punctuation becomes a space, in C++;
+    only cells left with other letters (Cyrillic, đ, ß, …) go through fold() one by one.
+    """
+    codes, cells = pd.factorize(values.astype("string").fillna(""), sort=False)  # columns repeat values a lot
+    text = pa.array(np.asarray(cells, dtype=object), type=pa.large_string())
+    bare = pc.replace_substring_regex(pc.utf8_normalize(text, "NFKD"), r"\p{Mn}+", "")
+    bare = pc.replace_substring_regex(bare, _separators(), " ")
+    folded = pc.utf8_trim(pc.replace_substring_regex(pc.ascii_lower(bare), "[^a-z0-9]+", " "), " ")
+    distinct = np.asarray(folded.to_numpy(zero_copy_only=False), dtype=object)
+    for row in np.flatnonzero(~pc.string_is_ascii(bare).to_numpy(zero_copy_only=False)):
+        distinct[row] = fold(cells[row])
+    return pd.Series(distinct[codes] if len(distinct) else np.full(len(values), "", dtype=object), index=values.index)
 
 
 def municipalities_named(text: str, gazetteer: Gazetteer) -> frozenset[str]:

@@ -175,7 +175,12 @@ def _cited(argument: str) -> tuple[float, float]:
     return float(lat), float(lon)
 
 
-def _coordinates(spec: dict[str, str], munis: Municipalities, built: dict[str, dict[str, str]], features: _Features):
+Built = dict[str, dict[str, str]]
+
+
+def _coordinates(
+    spec: dict[str, str], munis: Municipalities, built: Built, features: _Features
+) -> tuple[float, float, str, str, str]:
     """(lat, lon, precision, basis, point_from) for a spec row's coord_from rule."""
     rule, _, argument = spec["coord_from"].partition(":")
     if rule == "cited":
@@ -230,7 +235,9 @@ def _from_feature(spec: dict[str, str], row: dict[str, str], features: _Features
     return row
 
 
-def _from_rule(spec, row, munis, built, features) -> dict[str, str]:
+def _from_rule(
+    spec: dict[str, str], row: dict[str, str], munis: Municipalities, built: Built, features: _Features
+) -> dict[str, str]:
     """A curated place whose point is cited, borrowed from another place, or computed from the polygons."""
     lat, lon, precision, basis, point_from = _coordinates(spec, munis, built, features)
     absorbed = [features.take(key) for key in spec["same_as"].split("|") if key]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -16,12 +19,22 @@ from components.filters import (
 )
 from components.findplace import place_label
 from geo.dataset import Dataset
+from geo.names import fold
 
 
 def test_fold_series_folds_each_cell_and_missing_cells_to_empty() -> None:
     folded = fold_series(pd.Series(["Zvečan", None, "Звечан", "Zvečan"], index=[3, 5, 7, 9]))
     assert list(folded) == ["zvecan", "", "zvecan", "zvecan"]
     assert list(folded.index) == [3, 5, 7, 9]
+    assert fold_series(pd.Series([], dtype=object)).empty
+
+
+def test_fold_series_agrees_with_fold_on_every_name_and_text_we_ship(data_dir: Path) -> None:
+    texts = ["5€ ©2024 ‰ Ŀx ß đ ı ½ ﬁ Ǆ “quoted” – dash… ’s", "Mitrovicë e Veriut", "ЗВЕЧАН", " \t "]
+    for name in ("places.csv", "incidents.csv", "deployments.csv", "sources.csv"):
+        with open(data_dir / name, encoding="utf-8", newline="") as handle:
+            texts += [cell for row in csv.DictReader(handle) for cell in row.values()]
+    assert list(fold_series(pd.Series(texts))) == [fold(t) for t in texts]
 
 
 @pytest.mark.parametrize("typed", ["Zvec", "Zvecan", "Zvečan", "Zveçan", "Звечан", "ZVEČAN", "zveç"])

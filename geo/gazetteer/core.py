@@ -33,6 +33,7 @@ from geo.gazetteer.index import UNWRAP_PENALTY, NameIndex, postings, thaw, unpac
 from geo.gazetteer.place import CROSSING_KINDS, Place, prior
 from geo.gazetteer.result import SAME_NAME_BAND, GeocodeResult
 from geo.names import (
+    KindHint,
     canonical_directions,
     canonical_qualifiers,
     fold,
@@ -150,7 +151,7 @@ class Gazetteer:
         keys.setdefault(strip_directions(unwrapped), 2 * UNWRAP_PENALTY)
         return [(k, penalty) for k, penalty in keys.items() if k]
 
-    def _fuzzy(self, query: str, key: str, clues: Clues, hint: str | None) -> GeocodeResult | None:
+    def _fuzzy(self, query: str, key: str, clues: Clues, hint: KindHint | None) -> GeocodeResult | None:
         allowed = _typos_allowed(key)
         if not allowed:
             return None
@@ -175,7 +176,9 @@ class Gazetteer:
         place, score, how = ranked.place, ranked.score, ranked.matched_by
         return GeocodeResult(query, place, score, how, ranked.alternatives, ranked.ambiguous)
 
-    def _result(self, query: str, value: int | tuple[int, ...], penalty: float, clues: Clues, hint) -> GeocodeResult:
+    def _result(
+        self, query: str, value: int | tuple[int, ...], penalty: float, clues: Clues, hint: KindHint | None
+    ) -> GeocodeResult:
         if isinstance(value, int) and not clues and not hint:  # one place has this key: nothing to rank
             number, score = unpack(value)
             return GeocodeResult(query, self.places[number], score - penalty, self._how(score, penalty))
@@ -189,7 +192,7 @@ class Gazetteer:
             return "other_name"
         return "exact" if penalty == 0 else "unwrapped"
 
-    def _weight(self, number: int, clues: Clues, hint: str | None) -> float:
+    def _weight(self, number: int, clues: Clues, hint: KindHint | None) -> float:
         """What speaks for a candidate beyond its name: prior, context, the kind the query asked for."""
         place = self.places[number]
         weight = self._priors[number] + (clues.bonus(place) if clues else 0.0)
@@ -197,7 +200,15 @@ class Gazetteer:
             weight += _HINT_BONUS
         return weight
 
-    def _ranked(self, query: str, pairs: list, penalty: float, clues: Clues, hint, how: str) -> GeocodeResult:
+    def _ranked(
+        self,
+        query: str,
+        pairs: list[tuple[int, float]],
+        penalty: float,
+        clues: Clues,
+        hint: KindHint | None,
+        how: str,
+    ) -> GeocodeResult:
         best_score = max(score for _, score in pairs)
         totals = {
             number: (score + self._weight(number, clues, hint) if score >= best_score - _RANK_BAND else -1e9)
