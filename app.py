@@ -335,7 +335,7 @@ def map_tab(dataset: Dataset, view: View, names: dict[str, str], span: tuple) ->
     with map_column:
         st.session_state["shown_layers"] = show_map(dataset, incidents, deployments, view, names)
     record = record_by_id(dataset, view.selected) if view.selected else None
-    with detail_column:
+    with detail_column.container(height=MAP_HEIGHT, border=False):  # scrolls beside the map, never below it
         chosen = None if record is None else record.to_dict()
         details_panel(chosen, names.get(str((chosen or {}).get("municipality")), ""))
     timeline(dataset, view, span)

@@ -84,7 +84,7 @@ def block_network(page: object, allowed_prefixes: tuple[str, ...]) -> list[str]:
 COUNT_RECORDS = """() => {
   const counts = {incident: 0, deployment: 0};
   for (const entry of (window.NK && NK.layers) || []) {
-    if (!entry.group._map || !(entry.records.layer in counts)) continue;
+    if (!entry.group._map || entry.hidden || !(entry.records.layer in counts)) continue;
     const held = entry.layer.getLayers ? entry.layer.getLayers().length : entry.records.n;
     counts[entry.records.layer] += held;
   }

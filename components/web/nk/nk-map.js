@@ -358,8 +358,14 @@
       cluster.addLayer(marker);
     }
     cluster.on('clusterkeypress', function (e) { if (e.originalEvent && e.originalEvent.key === 'Enter') e.layer.spiderfy(); });
+    // Centre on the record (close enough to tell its neighbours apart), spread its cluster, open it.
     cluster.nkFocus = function (i) {
-      cluster.zoomToShowLayer(markers[i], function () { select(options.map(), records, i, options, true); });
+      var map = options.map(), marker = markers[i];
+      if (!map) return;
+      map.setView(marker.getLatLng(), Math.max(map.getZoom(), DETAIL_ZOOM), {animate: false});
+      var parent = cluster.getVisibleParent(marker);
+      if (parent && parent !== marker && parent.spiderfy) parent.spiderfy();
+      setTimeout(function () { select(map, records, i, options, true); }, 350);
     };
     return cluster;
   }
@@ -720,7 +726,7 @@
         if (state.day === null || state.day >= state.last) state.day = state.first;
         setStatic(false);
         state.playing = true; state.paused = false;
-        ui.play.textContent = '⏸ Pause'; ui.play.setAttribute('aria-pressed', 'true');
+        ui.play.textContent = '❚❚ Pause'; ui.play.setAttribute('aria-pressed', 'true');
         ui.stop.disabled = false;
         showFrame();
         state.timer = setInterval(step, 120);
