@@ -179,6 +179,8 @@ def generate(n: int, seed: int = 0) -> gpd.GeoDataFrame:
         **_text_columns(rng, n, municipality),
         **_counts(rng, n),
         "counts_detail": _strings([""], nothing),
+        "related": _strings([""], nothing),
+        "history": _strings([""], nothing),
         "layer": _strings(["incident"], nothing),
         "geometry": gpd.points_from_xy(lon, lat),
         "origin": _strings(["synthetic"], nothing),
