@@ -23,14 +23,15 @@ from components.filters import count_line, municipality_label, shown
 from components.findplace import find_place
 from components.mapview import ShownLayer, build_base_map, record_layers
 from components.review import review_panel
-from components.scope import day_text, scope_line
+from components.scope import day_text, scope_line, troops_line
 from components.selection import Selection, choose, map_click
 from components.sharing import plain, share_panel
 from components.sidebar import read_view, set_window
 from components.table import TABLE_COLUMNS, TABLE_LABELS, table_frame
 from components.timeline import BRUSH, timeline_chart, weekly_counts
 from components.view import View, decode, encode
-from geo.dataset import Dataset, UserFile, load_dataset, load_rows, load_user_file
+from geo.dataset import DATA_DIR, DataAsOf, Dataset, UserFile, data_as_of, load_dataset, load_rows, load_user_file
+from geo.deployments import troop_totals
 from geo.gazetteer import Place
 from geo.incidents import Problem
 from geo.store import StoreError, default_path, open_store
@@ -50,6 +51,13 @@ st.set_page_config(page_title="North Kosovo Incident Map", page_icon="🗺️", 
 def shipped() -> Dataset:
     """The shipped, checked data: loaded and indexed once per server."""
     return load_dataset()
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_as_of() -> DataAsOf:
+    """How current the shipped data is (its newest record, counts, and last update from data/CHANGELOG.md)."""
+    data = shipped()
+    return data_as_of(data.incidents, data.deployments, (DATA_DIR / "CHANGELOG.md").read_text(encoding="utf-8"))
 
 
 def startup_paths(argv: list[str], environ: dict[str, str]) -> list[Path]:
@@ -364,6 +372,9 @@ def map_tab(dataset: Dataset, view: View, names: dict[str, str], span: tuple, pl
     view = select(view, table)
     window = f"{day_text(view.start)} – {day_text(view.end)}" if view.start and view.end else ""
     st.markdown(f"**{count_line(len(incidents), len(dataset.incidents), len(deployments))}** · {window}")
+    troops = troops_line(troop_totals(deployments))
+    if troops:
+        st.caption(plain(troops))
     map_column, detail_column = st.columns([5, 2], gap="small")
     with map_column:
         st.session_state["shown_layers"] = show_map(dataset, incidents, deployments, view, names, place)
@@ -374,7 +385,7 @@ def map_tab(dataset: Dataset, view: View, names: dict[str, str], span: tuple, pl
     timeline(dataset, view, span)
     records_table(table, len(incidents) + len(deployments))
     view = with_map_state(view, st.session_state.get("map") or {})
-    share_panel(dataset, incidents, deployments, view, names)
+    share_panel(dataset, incidents, deployments, view, names, str(shipped_as_of()))
     return view
 
 
@@ -382,7 +393,7 @@ def header(dataset: Dataset, span: tuple) -> None:
     """The page's title and the one line that says what the map covers."""
     st.markdown("### North Kosovo Incident Map")
     sources = len({source.title for source in dataset.context.sources.values()})
-    st.caption(scope_line(len(dataset.incidents), len(dataset.deployments), sources, span, span[1]))
+    st.caption(scope_line(sources, span, shipped_as_of()))
 
 
 def main() -> None:

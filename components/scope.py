@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-__all__ = ["day_text", "scope_line"]
+__all__ = ["day_text", "scope_line", "troops_line"]
 
 
 def day_text(day: date) -> str:
@@ -12,11 +13,18 @@ def day_text(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def scope_line(incidents: int, deployments: int, sources: int, span: tuple[date, date], as_of: date) -> str:
-    """The first view's one line: scope, period, data as of, and the sources."""
+def scope_line(sources: int, span: tuple[date, date], as_of: object) -> str:
+    """The first view's one line: scope, period, data as of (geo.dataset.DataAsOf), and the sources."""
     return (
         "Security incidents and troop deployments in northern Kosovo (Zvečan, Leposavić, Zubin Potok, "
-        f"North Mitrovica) · {day_text(span[0])} – {day_text(span[1])} · data as of {day_text(as_of)} · "
-        f"{incidents:,} incidents and {deployments:,} deployments from {sources:,} cited reports; "
-        "summaries are our own words."
+        f"North Mitrovica) · {day_text(span[0])} – {day_text(span[1])} · {as_of} · "
+        f"from {sources:,} cited reports; summaries are our own words."
     )
+
+
+def troops_line(totals: Sequence[object]) -> str:
+    """The troops in the shown deployments per force (geo.deployments.TroopTotal), or "" when none is reported."""
+    shown = [str(total) for total in totals if getattr(total, "strength", 0)]
+    if not shown:
+        return ""
+    return "Troops in the shown deployments: " + ", ".join(shown) + " (a contingent inside a larger one counted once)"
