@@ -37,7 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -89,16 +89,16 @@ def _status_mb(field: str) -> float:
     return int(re.search(rf"{field}:\s+(\d+)", text).group(1)) / 1024  # type: ignore[union-attr]
 
 
-def _measured(work: Callable[[], tuple[str, str]]) -> Built:
+def _measured(work: Callable[[], str]) -> Built:
     """Run a build with the peak-memory mark reset first: time and peak memory above the start."""
     gc.collect()
     ctypes.CDLL("libc.so.6").malloc_trim(0)  # freed memory goes back, so each build starts from the same floor
     Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to the current resident size
     start = _status_mb("VmRSS")
     began = time.perf_counter()
-    html, page = work()
+    html = work()
     seconds = time.perf_counter() - began
-    return Built(html, page, seconds, _status_mb("VmHWM") - start)
+    return Built(html, html, seconds, _status_mb("VmHWM") - start)
 
 
 # --- our two paths ------------------------------------------------------------
@@ -144,13 +144,22 @@ def _st_folium_payload(inputs: Inputs, mode: str) -> str:
     return "".join(parts)
 
 
-def build_ours_app(inputs: Inputs, mode: str) -> tuple[str, str]:
-    """Our app's map path; the page timed is the base with its layers, every asset inlined (as the app serves)."""
-    payload = _st_folium_payload(inputs, mode)
+def build_ours_app(inputs: Inputs, mode: str) -> str:
+    """Our app's map path: what st_folium sends for the base map and the record layers."""
+    return _st_folium_payload(inputs, mode)
+
+
+def app_page(inputs: Inputs, mode: str, html: str) -> str:
+    """The page the app's iframe ends up with: the base and its layers, every asset inlined (made untimed)."""
     base, layers = _app_layers(inputs, mode)
     for shown in layers:
         shown.group.add_to(base)
-    return payload, inline_html(base)
+    return inline_html(base)
+
+
+def lonboard_page(inputs: Inputs, mode: str, html: str) -> str:
+    """lonboard's page as written, less the SRI hash that npm's (unminified) require.js cannot match."""
+    return strip_integrity(html)
 
 
 def snapshot_command(csv: Path, out: Path) -> tuple[float, float]:
@@ -206,7 +215,7 @@ def _deck_view(mode: str) -> dict[str, float]:
     return {"latitude": lat, "longitude": lon, "zoom": zoom - 1}  # deck.gl's zoom counts 512-pixel tiles
 
 
-def build_lonboard(inputs: Inputs, mode: str) -> tuple[str, str]:
+def build_lonboard(inputs: Inputs, mode: str) -> str:
     """lonboard: ScatterplotLayer coloured by type (points) or HeatmapLayer (aggregates), its HTML export."""
     from lonboard import HeatmapLayer, Map, ScatterplotLayer
 
@@ -215,11 +224,10 @@ def build_lonboard(inputs: Inputs, mode: str) -> tuple[str, str]:
         layer = ScatterplotLayer.from_geopandas(points, get_fill_color=_colours(inputs.frame), radius_min_pixels=3)
     else:
         layer = HeatmapLayer.from_geopandas(points)
-    html = Map(layer, basemap=None, view_state=_deck_view(mode)).to_html()
-    return html, strip_integrity(html)
+    return Map(layer, basemap=None, view_state=_deck_view(mode)).to_html()
 
 
-def build_pydeck(inputs: Inputs, mode: str) -> tuple[str, str]:
+def build_pydeck(inputs: Inputs, mode: str) -> str:
     """pydeck: ScatterplotLayer coloured by type (points) or HexagonLayer (aggregates), to_html(offline=True)."""
     import pandas as pd
     import pydeck
@@ -234,8 +242,7 @@ def build_pydeck(inputs: Inputs, mode: str) -> tuple[str, str]:
     else:
         layer = pydeck.Layer("HexagonLayer", data, get_position=["lon", "lat"], radius=1000, extruded=False)
     deck = pydeck.Deck(layers=[layer], initial_view_state=pydeck.ViewState(**_deck_view(mode)), map_provider=None)
-    html = deck.to_html(as_string=True, offline=True, notebook_display=False)
-    return html, html
+    return deck.to_html(as_string=True, offline=True, notebook_display=False)
 
 
 def _folium_map(mode: str):  # type: ignore[no-untyped-def]
@@ -249,24 +256,22 @@ def _lat_lon(frame: gpd.GeoDataFrame) -> list[list[float]]:
     return np.column_stack([frame["lat"].to_numpy(), frame["lon"].to_numpy()]).tolist()
 
 
-def build_fast_marker_cluster(inputs: Inputs, mode: str) -> tuple[str, str]:
+def build_fast_marker_cluster(inputs: Inputs, mode: str) -> str:
     """folium's FastMarkerCluster, saved as folium saves it (CDN links)."""
     from folium.plugins import FastMarkerCluster
 
     fmap = _folium_map(mode)
     FastMarkerCluster(_lat_lon(inputs.frame)).add_to(fmap)
-    html = fmap.get_root().render()
-    return html, html
+    return fmap.get_root().render()
 
 
-def build_heatmap(inputs: Inputs, mode: str) -> tuple[str, str]:
+def build_heatmap(inputs: Inputs, mode: str) -> str:
     """folium's HeatMap, saved as folium saves it (CDN links)."""
     from folium.plugins import HeatMap
 
     fmap = _folium_map(mode)
     HeatMap(_lat_lon(inputs.frame)).add_to(fmap)
-    html = fmap.get_root().render()
-    return html, html
+    return fmap.get_root().render()
 
 
 @dataclass(frozen=True)
@@ -276,20 +281,22 @@ class Tool:
     name: str
     modes: tuple[str, ...]
     probe: Probe
-    build: Callable[[Inputs, str], tuple[str, str]] | None = None
+    build: Callable[[Inputs, str], str] | None = None
     build_whole: Callable[[Inputs, str], Built] | None = None
+    page: Callable[[Inputs, str, str], str] | None = None  # the page to time, made after the timed build
 
     def run(self, inputs: Inputs, mode: str) -> Built:
         if self.build_whole is not None:
             return self.build_whole(inputs, mode)
         assert self.build is not None
-        return _measured(lambda: self.build(inputs, mode))  # type: ignore[misc]
+        built = _measured(lambda: self.build(inputs, mode))  # type: ignore[misc]
+        return replace(built, page=self.page(inputs, mode, built.html)) if self.page else built
 
 
 TOOLS = (
-    Tool("ours: app map", ("points", "aggregates"), _OURS, build=build_ours_app),
+    Tool("ours: app map", ("points", "aggregates"), _OURS, build=build_ours_app, page=app_page),
     Tool("ours: snapshot", ("points", "aggregates"), _OURS, build_whole=build_ours_snapshot),
-    Tool("lonboard", ("points", "aggregates"), Probe(canvas="canvas"), build=build_lonboard),
+    Tool("lonboard", ("points", "aggregates"), Probe(canvas="canvas"), build=build_lonboard, page=lonboard_page),
     Tool("pydeck", ("points", "aggregates"), Probe(canvas="canvas"), build=build_pydeck),
     Tool(
         "folium FastMarkerCluster",
