@@ -10,6 +10,7 @@ from geo.dataset import DATA_DIR, Dataset, load_dataset
 from geo.incidents import Context
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ("tests.postgres",)  # a throwaway PostgreSQL + PostGIS cluster for the store's tests
 
 
 @pytest.fixture(scope="session")
