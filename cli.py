@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -15,6 +14,8 @@ from typing import TextIO
 from components.export import to_csv, to_geojson
 from components.filters import count_line, in_window, shown
 from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html, snapshot_png
+from components.storecli import HANDLERS as STORE_HANDLERS
+from components.storecli import add_store_parsers, export_store
 from components.view import View
 from geo.acled import import_acled
 from geo.boundaries import Municipalities
@@ -23,7 +24,7 @@ from geo.extract import Candidate, extract
 from geo.gazetteer import GeocodeResult
 from geo.incidents import DataError, Problem
 from geo.schema import EVENT_TYPES
-from geo.store import StoreError, default_path, open_store
+from geo.store import StoreError
 
 __all__ = ["main"]
 
@@ -74,8 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--published", type=_iso_date, required=True, help="publication date (YYYY-MM-DD)")
     extract.add_argument("--json", action="store_true", help="one JSON object per candidate")
 
-    store = commands.add_parser("import-store", help="add a bundle written by `export --store` to your store")
-    store.add_argument("path", type=Path, metavar="FILE")
+    add_store_parsers(commands)
     return parser
 
 
@@ -139,7 +139,7 @@ def _write(text: str, output: str, out: TextIO) -> None:
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     if args.store:
-        return _export_store(args, out)
+        return export_store(args, out)
     if args.start and args.end and args.end < args.start:
         sys.stderr.write(f"kosovo-map export: --end {args.end} is before --start {args.start}\n")
         return EXIT_USAGE
@@ -150,22 +150,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     _write(text, args.output, out)
     if args.output != "-":
         sys.stderr.write(f"wrote {len(incidents)} incidents and {len(deployments)} deployments to {args.output}\n")
-    return EXIT_OK
-
-
-def _export_store(args: argparse.Namespace, out: TextIO) -> int:
-    with tempfile.TemporaryDirectory() as folder, open_store() as store:
-        bundle = Path(folder) / "store.json"
-        count = store.export(bundle)
-        _write(bundle.read_text(encoding="utf-8"), args.output, out)
-    sys.stderr.write(f"exported {count} kept row(s) from {default_path()}\n")
-    return EXIT_OK
-
-
-def _import_store(args: argparse.Namespace, out: TextIO) -> int:
-    with open_store() as store:
-        count = store.import_(args.path)
-    out.write(f"imported {count} row(s) into {default_path()}\n")
     return EXIT_OK
 
 
@@ -270,7 +254,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         "snapshot": _snapshot,
         "import-acled": _import_acled,
         "extract": _extract,
-        "import-store": _import_store,
+        **STORE_HANDLERS,
     }
     try:
         return handlers[args.command](args, out or sys.stdout)
