@@ -18,18 +18,20 @@ from streamlit_folium import st_folium
 
 from components.assets import MissingAssetsError, localize, serve_static
 from components.dense import Bounds
+from components.editing import editing_panel
 from components.filters import count_line, shown
+from components.kept import kept
 from components.mapview import build_base_map, record_layers
 from components.popups import record_id_in, safe_url
 from components.review import review_panel
 from components.sharing import plain, share_panel
 from components.sidebar import read_view
+from components.signin import session_access, signin_panel
 from components.table import TABLE_COLUMNS, table_frame
 from components.timeline import timeline_chart, weekly_counts
 from components.view import View, decode, encode
-from geo.dataset import Dataset, UserFile, load_dataset, load_rows, load_user_file
+from geo.dataset import Dataset, UserFile, load_dataset, load_user_file
 from geo.incidents import Problem
-from geo.store import StoreError, default_path, open_store
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 TABLE_LIMIT = 5_000
@@ -118,35 +120,12 @@ def uploaded() -> list[tuple[str, UserFile]]:
     return [(f"upload:{digest}", user)]
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def kept_files(path: str, version: float) -> tuple[UserFile, ...]:
-    """The rows kept in the user's store, checked like any file; re-read when the store changes."""
-    with open_store(path, context=shipped().context) as store:
-        return tuple(
-            load_rows("your store", store.rows(layer), layer, shipped()) for layer in ("incident", "deployment")
-        )
-
-
-def kept() -> list[tuple[str, UserFile]]:
-    """What the user has kept in their store (from news articles)."""
-    path = default_path()
-    if not path.exists():
-        return []
-    version = max(p.stat().st_mtime for p in (path, path.with_name(path.name + "-wal")) if p.exists())
-    try:
-        files = kept_files(str(path), version)
-    except StoreError as error:
-        st.sidebar.error(f"Your store could not be read: {plain(str(error))}")
-        return []
-    return [(f"store:{version}:{user.layer}", user) for user in files]
-
-
 def user_data() -> Dataset:
     """The shipped data plus the user's files (named at start, uploaded, kept), assembled once per set."""
     named = [(f"file:{user.name}", user) for user in startup_files(tuple(startup_paths(sys.argv, dict(os.environ))))]
     for key, user in named:
         show_problems(st.sidebar, key.removeprefix("file:"), user)
-    files = named + uploaded() + kept()
+    files = named + uploaded() + kept(shipped())
     return assembled(tuple(key for key, _ in files), tuple(user for _, user in files))
 
 
@@ -311,11 +290,13 @@ def map_tab(dataset: Dataset, view: View, names: dict[str, str]) -> View:
     record = record_by_id(dataset, view.selected) if view.selected else None
     if record is not None:
         details(record, names)
+    editing_panel(record, dataset.context)  # history of a kept row; edit/delete for editors
     share_panel(dataset, incidents, deployments, view, names)
     return view
 
 
 def main() -> None:
+    signin_panel()
     dataset = user_data()
     span = data_span(dataset)
     names = dataset.municipalities.frame["name_en"].to_dict()
@@ -339,4 +320,5 @@ def main() -> None:
     )
 
 
-main()
+with session_access():  # every store write in this run is checked against who is signed in
+    main()
