@@ -71,7 +71,7 @@ def _save(store: Store, record: StoredRecord, version: int, row: dict[str, str])
             f"Not saved: {plain(error.by or 'someone else')} changed this row since you opened it "
             f"(you edited version {error.expected}, the store has version {error.current}). Nothing was overwritten."
         )
-        st.dataframe(conflict_frame(error), hide_index=True, key="store_conflict")
+        st.dataframe(conflict_frame(error), hide_index=True)
         st.caption("Load the current version, then make your change again.")
         return
     except DataError as error:
@@ -135,7 +135,7 @@ def editing_panel(chosen: Mapping[str, Any] | None, context: Context) -> None:
         record_id = str(chosen.get("id"))
         record = store.record(record_id)
         st.markdown("**History of this kept row**")
-        st.dataframe(history_frame(store, record_id), hide_index=True, key="store_history")
+        st.dataframe(history_frame(store, record_id), hide_index=True)
         if writer and not record.deleted:
             _controls(store, record)
     except StoreError as error:
