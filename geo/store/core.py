@@ -105,21 +105,29 @@ class Store:
         return self.save_batches([Batch(layer, list(rows), source_label)], actor)
 
     def save_batches(self, batches: Sequence[Batch], actor: Actor | None = None, skip_kept: bool = False) -> int:
-        """Keep several batches in one transaction (all or nothing); with skip_kept, rows already kept are skipped."""
+        """Keep several batches in one transaction (all or nothing); with skip_kept, rows already kept are skipped.
+
+        The rows are checked before the write lock is taken (so writers wait for each other's inserts only),
+        then, under the lock, every id is checked again against what others kept meanwhile.
+        """
         who = self._writer(actor)
-        context = self.context  # loaded before the lock is taken
-        with self.engine.write() as transaction:
+        context = self.context
+        with self.engine.read() as transaction:
+            seen = transaction.ids()
             known = {r.id: r.row for r in transaction.records(None, True)} if skip_kept else {}
-            taken = set(self._shipped_ids()) | transaction.ids()
-            problems: list[Problem] = []
-            kept: list[StoredRecord] = []
-            for batch in batches:
-                cleaned = [clean(row, batch.layer, n) for n, row in enumerate(batch.rows, start=1)]
-                cleaned = [r for r in cleaned if known.get(r["id"]) != row_only(r)]
-                kept += self._checked(cleaned, batch, context, taken, who, problems)
-                taken |= {r["id"] for r in cleaned}
-            if problems:
-                raise DataError(problems)
+        problems: list[Problem] = []
+        checked: list[tuple[StoredRecord, str, int]] = []
+        taken = set(self._shipped_ids()) | seen
+        for batch in batches:
+            cleaned = [clean(row, batch.layer, n) for n, row in enumerate(batch.rows, start=1)]
+            cleaned = [r for r in cleaned if known.get(r["id"]) != row_only(r)]
+            records = self._checked(cleaned, batch, context, taken, who, problems)
+            checked += [(r, batch.label, int(row["_row"])) for r, row in zip(records, cleaned, strict=False)]
+            taken |= {r["id"] for r in cleaned}
+        if problems:
+            raise DataError(problems)
+        with self.engine.write() as transaction:
+            kept = _still_new(transaction, checked, seen, skip_kept)
             transaction.insert(kept)
             transaction.log([_change(r, "add", None, r.row) for r in kept])
         return len(kept)
@@ -288,6 +296,24 @@ class Store:
             transaction.insert(records)
             transaction.log(dump.changes)
         return len(records)
+
+
+def _still_new(
+    transaction: Transaction, checked: list[tuple[StoredRecord, str, int]], seen: set[str], skip_kept: bool
+) -> list[StoredRecord]:
+    """The checked records whose ids nobody kept since the check; identical rows kept meanwhile are skipped."""
+    meanwhile = transaction.ids() - seen
+    kept, problems = [], []
+    for record, label, number in checked:
+        if record.id not in meanwhile:
+            kept.append(record)
+            continue
+        existing = transaction.get(record.id)
+        if not (skip_kept and existing is not None and existing.row == record.row):
+            problems.append(Problem(label, number, "id", f"duplicate id {record.id!r} (kept meanwhile)"))
+    if problems:
+        raise DataError(problems)
+    return kept
 
 
 def _relocated(records: list[StoredRecord], context: Context, shipped: set[str]) -> list[StoredRecord]:
