@@ -32,7 +32,6 @@ from geo.schema import EVENT_TYPES, INCIDENT_COLUMNS, INLINE_SOURCE_COLUMNS
 
 __all__ = ["FIRST_DAY", "LAST_DAY", "NORTH_WEIGHT", "generate", "write_csv"]
 
-
 @cache
 def _loader_columns() -> tuple[str, ...]:
     """The loader's incident columns, in its order, read from the shipped data: one schema, not two copies."""
