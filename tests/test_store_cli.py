@@ -10,13 +10,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from cli import main
 from geo.store import open_store
+from tests.storetools import Done
 from tests.test_store import deployment, incident
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,27 +27,6 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "home" / "store.sqlite3")
     return request.getfixturevalue("postgis_url")
-
-
-@dataclass
-class Done:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-@pytest.fixture
-def kosovo_map(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., Done]:
-    """Run `kosovo-map ARGS` in this process with KOSOVO_MAP_STORE set to a store (fast: no start-up per call)."""
-
-    def run(target: str, *args: str) -> Done:
-        monkeypatch.setenv("KOSOVO_MAP_STORE", target)
-        capsys.readouterr()
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Done(code, captured.out, captured.err)
-
-    return run
 
 
 def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -137,6 +115,7 @@ _IMPORTER = """
 import sys
 from pathlib import Path
 from geo.store import open_store
+from tests.storetools import Done
 target, bundle, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
 with open_store(target) as store:
     store.context

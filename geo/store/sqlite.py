@@ -306,10 +306,11 @@ class SqliteEngine:
         self.version = SCHEMA_VERSION
 
 
-def _connect(path: Path, timeout: float, read_only: bool) -> sqlite3.Connection:
+def _connect(path: Path, timeout: float, read_only: str | None) -> sqlite3.Connection:
     # Streamlit reruns a page on other threads; the engine's lock keeps one thread in the connection at a time.
-    target = f"file:{path}?mode=ro" if read_only else str(path)
-    connection = sqlite3.connect(target, timeout=timeout, isolation_level=None, check_same_thread=False, uri=read_only)
+    uri = {"ro": "?mode=ro", "immutable": "?mode=ro&immutable=1"}.get(read_only or "")
+    target = f"{path.resolve().as_uri()}{uri}" if uri else str(path)
+    connection = sqlite3.connect(target, timeout=timeout, isolation_level=None, check_same_thread=False, uri=bool(uri))
     connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
     return connection
 
@@ -331,6 +332,9 @@ def _check_integrity(connection: sqlite3.Connection, path: Path) -> None:
 
 
 def _create_schema(connection: sqlite3.Connection, path: Path) -> None:
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version == SCHEMA_VERSION:  # nothing to create: opening needs no write lock (a busy store can be read)
+        return
     connection.execute("BEGIN IMMEDIATE")
     try:
         (version,) = connection.execute("PRAGMA user_version").fetchone()
@@ -369,21 +373,34 @@ def open_sqlite(path: Path, timeout: float) -> SqliteEngine:
     if read_only and not path.exists():
         raise StoreError(f"{path}: cannot create the store (its folder is read-only); nothing was kept")
     try:
-        connection = _connect(path, timeout, read_only)
+        connection = _opened(path, timeout, read_only)
     except sqlite3.Error as error:
         raise failure(error, path) from None
+    return SqliteEngine(path, connection, read_only)
+
+
+def _opened(path: Path, timeout: float, read_only: bool) -> sqlite3.Connection:
+    connection = _connect(path, timeout, "ro" if read_only else None)
     try:
         _prepare(connection, path, read_only)
-    except (sqlite3.Error, StoreError) as error:
+        return connection
+    except sqlite3.Error as error:
         connection.close()
-        if isinstance(error, StoreError):
+        if not read_only or not getattr(error, "sqlite_errorname", "").startswith("SQLITE_CANTOPEN"):
             raise
-        raise failure(error, path) from None
-    return SqliteEngine(path, connection, read_only)
+    # A WAL store on a read-only disk has no -shm file and cannot make one: read it as an unchanging file.
+    connection = _connect(path, timeout, "immutable")
+    try:
+        _prepare(connection, path, read_only)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _prepare(connection: sqlite3.Connection, path: Path, read_only: bool) -> None:
     _check_integrity(connection, path)
     if not read_only:
-        connection.execute("PRAGMA journal_mode = WAL")
+        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            connection.execute("PRAGMA journal_mode = WAL")
         _create_schema(connection, path)
