@@ -107,6 +107,11 @@ def _undo(store: Store) -> None:
 def _controls(store: Store, record: StoredRecord) -> None:
     version, row = _read(record)
     with st.expander(f"Edit or delete this kept row (version {version})", expanded=False):
+        if record.version != version:
+            st.warning(
+                f"{plain(record.changed_by or 'Someone')} changed this row since you opened it (the store has "
+                f"version {record.version}). Load the current version before changing it."
+            )
         edited = _form(record, version, row)
         save, delete, reload = st.columns(3)
         if save.button("Save changes", key="store_save", type="primary"):
