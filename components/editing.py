@@ -25,6 +25,7 @@ from geo.store.records import COLUMNS
 __all__ = ["conflict_frame", "editing_panel", "history_frame"]
 
 _UNDO = "store_undo_delete"
+_FLASH = "store_saved_message"
 
 
 def history_frame(store: Store, record_id: str) -> pd.DataFrame:
@@ -79,7 +80,8 @@ def _save(store: Store, record: StoredRecord, version: int, row: dict[str, str])
         st.code("\n".join(str(p) for p in error.problems), language=None)
         return
     _forget(record.id)
-    st.success(f"Saved {plain(saved.id)} as version {saved.version}.")
+    st.session_state[_FLASH] = f"Saved {plain(saved.id)} as version {saved.version}."
+    st.rerun()  # show the new version everywhere on the page (table, history, form)
 
 
 def _delete(store: Store, record: StoredRecord, version: int) -> None:
@@ -135,6 +137,8 @@ def editing_panel(chosen: Mapping[str, Any] | None, context: Context) -> None:
         writer = may_write() and not store.read_only
         if writer:
             _undo(store)
+        if message := st.session_state.pop(_FLASH, None):
+            st.success(message)
         if chosen is None or chosen.get("origin") != KEPT_LABEL:
             return
         record_id = str(chosen.get("id"))

@@ -195,6 +195,9 @@ def test_only_signed_in_editors_may_edit(tmp_path: Path, provider: str, dataset:
         _text(page, "History of this kept row")
         assert page.get_by_text("Edit or delete this kept row").count() == 0
         page.get_by_role("button", name="Sign out").click()
+        page.wait_for_url(f"{provider}/**", timeout=60_000)  # the provider ends its session too (RP-initiated logout)
+        page.get_by_role("button", name="End session").click()
+        _text(page, "Editors sign in to keep and edit rows")
         _sign_in(page, provider, "alice@example.org")
         _text(page, "(editor)")
         page.goto(f"{app}/?selected=kept-inc-1")
