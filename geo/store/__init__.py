@@ -13,11 +13,10 @@ Nothing outside this package knows which engine is in use.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from geo.dataset import DATA_DIR
-from geo.incidents import Context, DataError
+from geo.incidents import Context
 from geo.store.access import Actor, Policy, acting_as, current
 from geo.store.bundle import BUNDLE_FORMAT
 from geo.store.core import Store
@@ -34,8 +33,9 @@ from geo.store.errors import (
     UnreachableStoreError,
 )
 from geo.store.history import history_rows
-from geo.store.records import Batch, Change, Dump, Imported, StoredRecord, clean, validated
-from geo.store.sqlite import SqliteEngine, open_sqlite
+from geo.store.records import Batch, Change, Dump, Imported, StoredRecord
+from geo.store.sqlite import open_sqlite
+from geo.store.upgrade import upgrade
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -119,40 +119,5 @@ def open_store(
     engine = open_sqlite(Path(target), timeout)
     store = Store(engine, context, data_dir, policy)
     if engine.version == 1:
-        _upgrade(store, engine)
+        upgrade(store, engine)
     return store
-
-
-def _upgrade(store: Store, engine: SqliteEngine) -> None:
-    """Bring a store of the first version (no history) to this one; read-only ones are upgraded in memory."""
-    if engine.read_only:
-        memory = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-        with engine._lock:
-            engine._connection.backup(memory)
-        engine._connection.close()
-        engine._connection, engine.read_only = memory, False
-        engine.upgrade(*_legacy_records(store, engine))
-        engine.read_only = True
-        return
-    engine.upgrade(*_legacy_records(store, engine))
-
-
-def _legacy_records(store: Store, engine: SqliteEngine) -> tuple[list[StoredRecord], list[Change]]:
-    import json
-
-    from geo.store.records import row_only
-
-    records: list[StoredRecord] = []
-    for layer in ("incident", "deployment"):
-        legacy = [r for r in engine.legacy_rows() if r[1] == layer]
-        rows = [clean(json.loads(text), layer, n) for n, (_, _, text, _, _) in enumerate(legacy, start=1)]  # type: ignore[arg-type]
-        try:
-            wheres = validated(rows, layer, store.location, store.context, ())  # type: ignore[arg-type]
-        except DataError as error:
-            raise StoreError(f"{store.location}: cannot upgrade this store, its rows no longer pass the checks:\n"
-                             f"{error}") from None  # fmt: skip
-        records += [StoredRecord(r[0], layer, row_only(row), w, 1, False, r[3], r[4], "", r[4], "")  # type: ignore[arg-type]
-                    for r, row, w in zip(legacy, rows, wheres, strict=True)]  # fmt: skip
-    records.sort(key=lambda r: r.created_at)
-    changes = [Change(r.id, r.layer, "add", 1, r.created_at, "", None, r.row, r.source_label) for r in records]
-    return records, changes

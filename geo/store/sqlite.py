@@ -21,20 +21,14 @@ from pathlib import Path
 
 from geo.schema import Layer
 from geo.store.engine import BBox
-from geo.store.errors import (
-    BusyStoreError,
-    CorruptStoreError,
-    ReadOnlyStoreError,
-    StoreError,
-    StoreFullError,
-)
+from geo.store.errors import CorruptStoreError, ReadOnlyStoreError, StoreError
 from geo.store.records import Change, StoredRecord, Where
+from geo.store.sqlite_files import check_header, failure, read_only_mount
 
 __all__ = ["SqliteEngine", "open_sqlite"]
 
 _APPLICATION_ID = 0x4B4D4150  # "KMAP": marks a SQLite file as our store
 SCHEMA_VERSION = 2
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _OPEN_ENDED = 3_000_000  # the R*Tree's last day for a deployment without an end (beyond any real date)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -74,57 +68,6 @@ _RECORD_COLUMNS = (
     "source_label, created_at, created_by, changed_at, changed_by"
 )
 _CHANGE_COLUMNS = "record_id, layer, action, version, at, by_whom, before_json, after_json, source_label, seq"
-
-
-def failure(error: sqlite3.Error, path: Path) -> StoreError:
-    """SQLite's error as what it means for the person: busy, read-only, full, corrupt, or unopenable."""
-    where = str(path)
-    name = getattr(error, "sqlite_errorname", "") or ""
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(error):
-        return BusyStoreError(where)
-    if name.startswith("SQLITE_READONLY") or "readonly" in str(error):
-        return ReadOnlyStoreError(where)
-    if name == "SQLITE_FULL" or "disk is full" in str(error) or _disk_full(where):
-        return StoreFullError(where)
-    if name.startswith("SQLITE_CANTOPEN"):
-        return StoreError(f"{where}: cannot open the store file ({_folder_reason(Path(where))})")
-    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or (isinstance(error, sqlite3.DatabaseError) and not name):
-        return CorruptStoreError(path, str(error))
-    return StoreError(f"{where}: {error}")
-
-
-def _disk_full(where: str) -> bool:
-    with contextlib.suppress(OSError):
-        stats = os.statvfs(Path(where).parent)
-        return stats.f_bavail == 0
-    return False
-
-
-def _folder_reason(path: Path) -> str:
-    folder = path.parent
-    if not folder.exists():
-        return "its folder does not exist"
-    if not os.access(folder, os.W_OK) or _read_only_mount(folder):
-        return "its folder is read-only"
-    return "permission denied or disk error"
-
-
-def _read_only_mount(folder: Path) -> bool:
-    with contextlib.suppress(OSError):
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    return False
-
-
-def check_header(path: Path) -> None:
-    """Refuse a non-SQLite file before SQLite sees it (SQLite would not say which file, or why)."""
-    if not path.exists():
-        return
-    if not path.is_file():
-        raise CorruptStoreError(path, "not a regular file")
-    with open(path, "rb") as handle:
-        header = handle.read(len(_SQLITE_HEADER))
-    if header and header != _SQLITE_HEADER:
-        raise CorruptStoreError(path, "not an SQLite database")
 
 
 def _day(value: date | None) -> int:
@@ -293,8 +236,23 @@ class SqliteEngine:
             query = "SELECT id, layer, row_json, source_label, saved_at FROM records ORDER BY rowid"
             return list(self._connection.execute(query))
 
+    def into_memory(self) -> None:
+        """Read a read-only store from a copy in memory (so it can be upgraded there, leaving the file alone)."""
+        memory = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+        with self._lock:
+            self._connection.backup(memory)
+            self._connection.close()
+            self._connection = memory
+
     def upgrade(self, records: Sequence[StoredRecord], changes: Sequence[Change]) -> None:
         """Turn a version-1 store into this version in one transaction (all of it, or nothing)."""
+        read_only, self.read_only = self.read_only, False  # a read-only store is upgraded in memory only
+        try:
+            self._upgrade(records, changes)
+        finally:
+            self.read_only = read_only
+
+    def _upgrade(self, records: Sequence[StoredRecord], changes: Sequence[Change]) -> None:
         with self.write() as transaction:
             connection = self._connection
             connection.execute("ALTER TABLE records RENAME TO records_v1")
@@ -353,7 +311,7 @@ def _create_schema(connection: sqlite3.Connection, path: Path) -> None:
 
 def _writable(path: Path) -> bool:
     """Whether this process may write the store (root ignores permissions, not a read-only mount)."""
-    folder_ok = os.access(path.parent, os.W_OK) and not _read_only_mount(path.parent)
+    folder_ok = os.access(path.parent, os.W_OK) and not read_only_mount(path.parent)
     return folder_ok and (not path.exists() or os.access(path, os.W_OK))
 
 
