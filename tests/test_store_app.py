@@ -138,3 +138,29 @@ def test_an_unreachable_database_leaves_the_shipped_data_with_a_notice(
     assert "cannot be reached" in notice and "nothing is queued" in notice
     n = len(dataset.incidents)
     assert _count_line(at).startswith(f"**{n} of {n} incidents")
+
+
+def test_a_deployed_app_refuses_a_keep_even_when_the_button_fires(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, deployed: None, dataset: Dataset
+) -> None:
+    """A forged request that makes the news tab's keep button fire is refused by the store itself."""
+    from datetime import date
+
+    from components.review import candidate_tables
+    from geo.extract import extract
+
+    monkeypatch.setenv("KOSOVO_MAP_HOME", str(tmp_path))
+    monkeypatch.delenv("KOSOVO_MAP_STORE", raising=False)
+    text = "On 29 May 2023 protesters clashed with KFOR soldiers at the town hall in Zvečan; 30 soldiers were injured."
+    source = {"publisher": "Test Wire", "title": "Clashes", "date": "2023-05-30", "url": ""}
+    extraction = extract(text, date(2023, 5, 30), dataset.gazetteer)
+    tables = candidate_tables(extraction, source)
+    tables["incident"]["summary"] = "Protesters and KFOR clashed at the Zvečan town hall."
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["candidates"] = (source, extraction, tables)  # as if the review had been done
+    at.run()
+    if any(b.key == "keep_rows" for b in at.button):  # the news tab may hide it for visitors who cannot write
+        at.button(key="keep_rows").click().run()
+        assert any("may not change the store" in e.value for e in at.error)
+    assert not at.exception
+    assert not (tmp_path / "store.sqlite3").exists() or not open_store(tmp_path / "store.sqlite3").rows("incident")

@@ -112,22 +112,22 @@ class Store:
         """
         who = self._writer(actor)
         context = self.context
+        cleaned = [[clean(row, b.layer, n) for n, row in enumerate(b.rows, start=1)] for b in batches]
+        ids = {row["id"] for rows in cleaned for row in rows}
         with self.engine.read() as transaction:
-            seen = transaction.ids()
-            known = {r.id: r.row for r in transaction.records(None, True)} if skip_kept else {}
+            existing = {r.id: r.row for r in transaction.get_many(ids)}
         problems: list[Problem] = []
         checked: list[tuple[StoredRecord, str, int]] = []
-        taken = set(self._shipped_ids()) | seen
-        for batch in batches:
-            cleaned = [clean(row, batch.layer, n) for n, row in enumerate(batch.rows, start=1)]
-            cleaned = [r for r in cleaned if known.get(r["id"]) != row_only(r)]
-            records = self._checked(cleaned, batch, context, taken, who, problems)
-            checked += [(r, batch.label, int(row["_row"])) for r, row in zip(records, cleaned, strict=False)]
-            taken |= {r["id"] for r in cleaned}
+        taken = set(self._shipped_ids()) | set(existing)
+        for batch, rows in zip(batches, cleaned, strict=True):
+            rows = [r for r in rows if not skip_kept or existing.get(r["id"]) != row_only(r)]
+            records = self._checked(rows, batch, context, taken, who, problems)
+            checked += [(r, batch.label, int(row["_row"])) for r, row in zip(records, rows, strict=False)]
+            taken |= {r["id"] for r in rows}
         if problems:
             raise DataError(problems)
         with self.engine.write() as transaction:
-            kept = _still_new(transaction, checked, seen, skip_kept)
+            kept = _still_new(transaction, checked, skip_kept)
             transaction.insert(kept)
             transaction.log([_change(r, "add", None, r.row) for r in kept])
         return len(kept)
@@ -208,7 +208,7 @@ class Store:
                                     current.changed_by)  # fmt: skip
             if current.deleted:
                 raise StoreError(f"{record_id} is deleted; restore it before editing")
-            taken = (set(self._shipped_ids()) | transaction.ids()) - {record_id}
+            taken = set(self._shipped_ids()) - {record_id}  # ids are never reused, so only the shipped ones matter
             (where,) = validated([cleaned], current.layer, record_id, context, taken)
             changed = self._next(current, who, row=row_only(cleaned), where=where)
             return self._apply(transaction, current, changed, "edit")
@@ -290,8 +290,8 @@ class Store:
         self._writer(actor)
         context = self.context
         with self.engine.write() as transaction:
-            if transaction.ids() or transaction.revision():
-                raise NotEmptyError(self.location, len(transaction.ids()))
+            if transaction.count() or transaction.revision():
+                raise NotEmptyError(self.location, transaction.count())
             records = _relocated(dump.records, context, set(self._shipped_ids()))
             transaction.insert(records)
             transaction.log(dump.changes)
@@ -299,17 +299,16 @@ class Store:
 
 
 def _still_new(
-    transaction: Transaction, checked: list[tuple[StoredRecord, str, int]], seen: set[str], skip_kept: bool
+    transaction: Transaction, checked: list[tuple[StoredRecord, str, int]], skip_kept: bool
 ) -> list[StoredRecord]:
     """The checked records whose ids nobody kept since the check; identical rows kept meanwhile are skipped."""
-    meanwhile = transaction.ids() - seen
+    now_kept = {r.id: r for r in transaction.get_many({record.id for record, _, _ in checked})}
     kept, problems = [], []
     for record, label, number in checked:
-        if record.id not in meanwhile:
+        existing = now_kept.get(record.id)
+        if existing is None:
             kept.append(record)
-            continue
-        existing = transaction.get(record.id)
-        if not (skip_kept and existing is not None and existing.row == record.row):
+        elif not (skip_kept and existing.row == record.row):
             problems.append(Problem(label, number, "id", f"duplicate id {record.id!r} (kept meanwhile)"))
     if problems:
         raise DataError(problems)

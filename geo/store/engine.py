@@ -7,7 +7,7 @@ implement this protocol, so nothing above it knows which one is in use.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import Protocol
@@ -23,8 +23,11 @@ BBox = tuple[float, float, float, float]  # west, south, east, north (degrees)
 class Transaction(Protocol):
     """Reads and writes inside one transaction of an engine."""
 
-    def ids(self) -> set[str]:
-        """Every record id in the store, deleted ones included (ids are never reused)."""
+    def get_many(self, ids: Iterable[str]) -> list[StoredRecord]:
+        """The records (deleted or not) with these ids; ids are never reused."""
+
+    def count(self) -> int:
+        """How many records the store holds, deleted ones included."""
 
     def get(self, record_id: str) -> StoredRecord | None:
         """One record by id (deleted or not), locked for update when inside a write."""

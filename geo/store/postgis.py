@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -148,8 +148,12 @@ class _Transaction:
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self._c.execute(query, params).fetchall()
 
-    def ids(self) -> set[str]:
-        return {row[0] for row in self._rows("SELECT id FROM records")}
+    def get_many(self, ids: Iterable[str]) -> list[StoredRecord]:
+        query = f"SELECT {_RECORD_COLUMNS} FROM records WHERE id = ANY(%s){self._lock}"
+        return [_record(r) for r in self._rows(query, (list(ids),))]
+
+    def count(self) -> int:
+        return int(self._rows("SELECT count(*) FROM records")[0][0])
 
     def get(self, record_id: str) -> StoredRecord | None:
         found = self._rows(f"SELECT {_RECORD_COLUMNS} FROM records WHERE id = %s{self._lock}", (record_id,))

@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -105,8 +105,16 @@ class _Transaction:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._c = connection
 
-    def ids(self) -> set[str]:
-        return {row[0] for row in self._c.execute("SELECT id FROM records")}
+    def get_many(self, ids: Iterable[str]) -> list[StoredRecord]:
+        wanted, found = list(ids), []
+        for start in range(0, len(wanted), 500):  # SQLite limits the number of parameters of one statement
+            part = wanted[start : start + 500]
+            query = f"SELECT {_RECORD_COLUMNS} FROM records WHERE id IN ({', '.join('?' * len(part))})"
+            found += [_record(r) for r in self._c.execute(query, part)]
+        return found
+
+    def count(self) -> int:
+        return int(self._c.execute("SELECT count(*) FROM records").fetchone()[0])
 
     def get(self, record_id: str) -> StoredRecord | None:
         found = self._c.execute(f"SELECT {_RECORD_COLUMNS} FROM records WHERE id = ?", (record_id,)).fetchone()
