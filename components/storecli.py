@@ -29,7 +29,7 @@ from geo.store import (
     store_target,
 )
 from geo.store.bundle import bundle_text, read_bundle, read_geopackage, write_bundle, write_geopackage
-from geo.store.records import checksums
+from geo.store.records import COLUMNS, checksums
 
 __all__ = ["HANDLERS", "add_store_parsers", "export_store"]
 
@@ -201,8 +201,6 @@ def _edit(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _columns(record: StoredRecord) -> tuple[str, ...]:
-    from geo.store.records import COLUMNS
-
     return COLUMNS[record.layer]
 
 

@@ -159,11 +159,11 @@ class _Transaction:
 
     def window(self, layer: Layer, start: date | None, end: date | None, bbox: BBox | None) -> list[StoredRecord]:
         west, south, east, north = bbox or (-180.0, -90.0, 180.0, 90.0)
-        columns = ", ".join(f"r.{c.strip()}" for c in _RECORD_COLUMNS.split(","))
+        # The R*Tree drives the query (a plain join lets SQLite scan the records and probe the tree per row).
         query = (
-            f"SELECT {columns} FROM records_where w JOIN records r ON r.seq = w.seq "
-            "WHERE w.first_day <= ? AND w.last_day >= ? AND w.east >= ? AND w.west <= ? AND w.north >= ? "
-            "AND w.south <= ? AND r.layer = ? AND r.deleted = 0 ORDER BY r.seq"
+            f"SELECT {_RECORD_COLUMNS} FROM records WHERE seq IN (SELECT seq FROM records_where "
+            "WHERE first_day <= ? AND last_day >= ? AND east >= ? AND west <= ? AND north >= ? AND south <= ?) "
+            "AND layer = ? AND deleted = 0 ORDER BY seq"
         )
         last, first = _day(end) if end else _OPEN_ENDED, _day(start) if start else 0
         found = self._c.execute(query, (last, first, west, east, south, north, layer))
