@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WINDOWS = {
     "one month, all Kosovo": (date(2023, 5, 1), date(2023, 5, 31), None),
     "one month, Zvečan area": (date(2023, 5, 1), date(2023, 5, 31), (20.80, 42.88, 20.90, 42.94)),
+    "one week, Zvečan area": (date(2023, 5, 26), date(2023, 6, 1), (20.80, 42.88, 20.90, 42.94)),
     "one year, north": (date(2023, 1, 1), date(2023, 12, 31), (20.55, 42.80, 21.05, 43.30)),
 }
 _NOW = now()
@@ -169,6 +170,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--batches", type=int, default=20)
     parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--only", choices=("SQLite", "PostGIS"), help="run one engine only")
+    parser.add_argument("--no-writers", action="store_true", help="skip the writer runs")
     args = parser.parse_args()
     bindir = find_bindir()
     if bindir is None:
@@ -190,6 +193,8 @@ def run(args: argparse.Namespace, cluster: Cluster, folder: Path) -> None:
     print(f"rows kept per second ({args.batches} batches of {args.batch} rows per writer, every row checked)")
     print("| engine | 1 writer | 5 writers |\n|---|---|---|")
     for name, (target, _) in engines.items():
+        if args.no_writers or args.only not in (None, name):
+            continue
         with open_store(target):
             pass
         one, five = (writers_rate(target, w, args.batches, args.batch, folder) for w in (1, 5))
@@ -198,6 +203,8 @@ def run(args: argparse.Namespace, cluster: Cluster, folder: Path) -> None:
     print("| engine | window | rows found | with the index | scan | ratio |\n|---|---|---|---|---|---|")
     targets = {"SQLite": str(folder / "q.sqlite3"), "PostGIS": cluster.fresh_database()}
     for name, target in targets.items():
+        if args.only not in (None, name):
+            continue
         seconds = fill(target, args.rows)
         print(f"| {name} | (filled in {seconds:.0f} s) | | | | |", flush=True)
         for window, indexed, scanned, found in query_times(target, engines[name][1]):
