@@ -1,0 +1,292 @@
+"""Place names in running text, and the role each plays: an event site, or only a seat, a dateline, …
+
+A name is looked for only where a capitalised word (or a direction word such as "northern") starts
+one of the gazetteer's names, an Albanian form the gazetteer knows, or a case form made by the
+language's inflection rules (see geo.extract.inflection). The longest name wins. Guards keep
+ordinary words from becoming places as the gazetteer grows to every village:
+- a single word that is one of the language's function or common words is never a place;
+- a capitalised word at the start of a sentence is not a place when the same word occurs in lower
+  case elsewhere in the text (it is an ordinary word that happens to start the sentence);
+- a village or other small feature outside the north needs a place context: a preposition
+  ("in", "u", "në") or a place noun ("village", "selo", "fshati") before it, or a place noun after it.
+The role then comes from the words around the name, as the language file describes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.extract.inflection import inflection, name_forms
+from geo.extract.language import Language
+from geo.extract.records import MentionRole
+from geo.extract.sentences import Sentence
+from geo.gazetteer import Gazetteer, GeocodeResult, Place
+from geo.names import canonical_directions, fold, phonetic, strip_wrappers
+
+__all__ = ["NORTH", "Found", "PlaceRules", "dateline_end", "find_places", "place_index", "place_rules", "text_words"]
+
+NORTH = frozenset({"mun-zvecan", "mun-leposavic", "mun-zubin-potok", "mun-north-mitrovica"})
+# Kinds of place that a capitalised word may name without a place context around it.
+_MAJOR_KINDS = frozenset(
+    {"country", "region", "municipality", "city", "town", "border_crossing", "military_base", "bridge", "lake", "site"}
+)
+_KIND_RANK = {"city": 0, "town": 0, "municipality": 3, "region": 4, "country": 5}
+_BROAD_KINDS = frozenset({"country", "region", "city"})  # may stand for a government: "Pristina said"
+_TOKEN = re.compile(r"[^\W\d_]+")
+_MAX_TOKENS = 4
+_MAX_WRAPPED_TOKENS = 6
+_WINDOW = 80  # characters of context each side of a name that the role patterns read
+_QUOTES = "\"“„‘'«(-–— "
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    """The [places] section of a language file, compiled."""
+
+    starts: frozenset[str]
+    wrappers: frozenset[str]
+    not_name: frozenset[str]
+    common: frozenset[str]
+    site_before: re.Pattern[str]
+    site_after: re.Pattern[str]
+    seat_before: re.Pattern[str]
+    seat_after: re.Pattern[str]
+    origin_before: re.Pattern[str]
+    modifier_after: re.Pattern[str]
+    modifier_before: re.Pattern[str]
+    coordination: re.Pattern[str]
+    dateline: re.Pattern[str]
+
+
+_NEVER = "(?!)"
+
+
+@lru_cache(maxsize=16)
+def place_rules(language: Language) -> PlaceRules:
+    """The language's place-context patterns."""
+    places, words = language.section("places"), language.section("words")
+
+    def pattern(key: str) -> re.Pattern[str]:
+        return re.compile(places.get(key, _NEVER))
+
+    function = frozenset(fold(w) for w in words.get("function", "").split()) | {fold(w) for w in language.stopwords}
+    return PlaceRules(
+        starts=frozenset(places.get("starts", "").split()),
+        wrappers=frozenset(fold(w) for w in places.get("wrappers", "").split()),
+        not_name=function,
+        common=function | frozenset(fold(w) for w in words.get("common", "").split()),
+        site_before=pattern("site_before"),
+        site_after=pattern("site_after"),
+        seat_before=pattern("seat_before"),
+        seat_after=pattern("seat_after"),
+        origin_before=pattern("origin_before"),
+        modifier_after=pattern("modifier_after"),
+        modifier_before=pattern("modifier_before"),
+        coordination=pattern("coordination"),
+        dateline=pattern("dateline"),
+    )
+
+
+@dataclass(frozen=True)
+class PlaceIndex:
+    """What the finder looks names up in, for one gazetteer and one language."""
+
+    gazetteer: Gazetteer
+    keys: frozenset[str]
+    sounds: frozenset[str]
+    forms: dict[str, list[int]]
+    first_words: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
+    """The gazetteer's keys plus the language's case forms of its names, built once."""
+    rules = inflection(language)
+    forms = name_forms(gazetteer.places, rules) if rules else {}
+    keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
+    first = {key.split()[0] for key in keys | sounds | forms.keys() if key}
+    return PlaceIndex(gazetteer, keys, sounds, forms, frozenset(first))
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The words that occur in lower case somewhere in the text (folded)."""
+    return frozenset(fold(word) for word in _TOKEN.findall(text) if word.islower())
+
+
+@dataclass(frozen=True)
+class Found:
+    """A place named in a sentence: offsets within the sentence, its role, and whether a place context
+    ("in", "u", "në", "village of", "crossing") stands beside it."""
+
+    place: Place
+    start: int
+    end: int
+    role: MentionRole
+    strong: bool
+
+
+def _rank(place: Place) -> tuple[bool, bool, int]:
+    return place.municipality not in NORTH and place.id not in NORTH, not place.in_area, _KIND_RANK.get(place.kind, 1)
+
+
+def _best_of(result: GeocodeResult) -> Place:
+    """Of the equally good places for a name, the one in the north, then in the area, then a town."""
+    tied = [result.place] + [place for place, score in result.alternatives if score >= result.score]
+    return min(tied, key=_rank)
+
+
+def _variants(key: str) -> tuple[str, ...]:
+    unwrapped = strip_wrappers(key)
+    return key, unwrapped, canonical_directions(unwrapped)
+
+
+def _lookup(span: str, index: PlaceIndex) -> Place | None:
+    """The place a span names: a gazetteer key (any spelling, wrapper or direction word), or a case form."""
+    key = fold(span)
+    if not key:
+        return None
+    if any(v and (v in index.keys or phonetic(v) in index.sounds) for v in _variants(key)):
+        result = index.gazetteer.geocode(span)
+        if result is not None and result.matched_by != "fuzzy":
+            return _best_of(result)
+    for variant in _variants(key):
+        numbers = index.forms.get(variant)
+        if numbers:
+            return min((index.gazetteer.places[n] for n in numbers), key=_rank)
+    return None
+
+
+def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
+    lowered = token.lower()
+    if lowered in rules.starts:
+        return True
+    if not token[0].isupper():
+        return False
+    key = fold(token)
+    return key in index.first_words or phonetic(key) in index.first_words or key in rules.wrappers
+
+
+def _joinable(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
+    """Tokens first..last are one name only when separated by spaces or hyphens."""
+    return all(text[tokens[i].end() : tokens[i + 1].start()] in (" ", "-") for i in range(first, last))
+
+
+def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex, rules: PlaceRules):
+    """The longest place name starting at token i, and how many tokens it takes."""
+    if not _may_start(tokens[i].group(), index, rules):
+        return None
+    longest = _MAX_WRAPPED_TOKENS if fold(tokens[i].group()) in rules.wrappers else _MAX_TOKENS
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        if not _joinable(text, tokens, i, i + n - 1):
+            continue
+        place = _lookup(text[tokens[i].start() : tokens[i + n - 1].end()], index)
+        if place is not None:
+            return place, n
+    return None
+
+
+def _ordinary(word: str, initial: bool, rules: PlaceRules, lower_words: frozenset[str]) -> bool:
+    """A one-word match that is really an ordinary word of the language."""
+    key = fold(word)
+    return key in rules.common or (initial and key in lower_words)
+
+
+def _is_initial(text: str, start: int) -> bool:
+    return not text[:start].strip(_QUOTES)
+
+
+def _strong(text: str, start: int, end: int, rules: PlaceRules) -> bool:
+    before, after = text[max(0, start - _WINDOW) : start], text[end : end + _WINDOW]
+    return bool(rules.site_before.search(before) or rules.site_after.match(after) or rules.origin_before.search(before))
+
+
+def _is_name_word(word: str, rules: PlaceRules) -> bool:
+    return word[0].isupper() and not word.isupper() and fold(word) not in rules.common
+
+
+def _is_name_part(text: str, place: Place, start: int, end: int, rules: PlaceRules) -> bool:
+    """Part of a longer name (a person, an office): after another capitalised word that is not a common word
+    ("Command Naples"), or, when matched by an alias rather than the place's own name, before one."""
+    previous = re.search(r"([^\W\d_]+)\s$", text[max(0, start - _WINDOW) : start])
+    if previous and _is_name_word(previous.group(1), rules):
+        return True
+    following = re.match(r"\s([^\W\d_]+)", text[end : end + _WINDOW])
+    own_names = {fold(name) for name in place.names}
+    return following is not None and _is_name_word(following.group(1), rules) and fold(text[start:end]) not in own_names
+
+
+def _role(text: str, place: Place, start: int, end: int, dateline: int, rules: PlaceRules) -> MentionRole:
+    before, after = text[max(0, start - _WINDOW) : start], text[end : end + _WINDOW]
+    if not place.in_area:
+        return "out_of_area"
+    broad = place.kind in _BROAD_KINDS
+    checks: tuple[tuple[bool, MentionRole], ...] = (
+        (start < dateline, "dateline"),
+        (bool(rules.origin_before.search(before)), "origin"),
+        (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
+        (broad and bool(rules.modifier_after.match(after) or rules.modifier_before.search(before)), "modifier"),
+        (_is_name_part(text, place, start, end, rules), "name_part"),
+    )
+    return next((role for hit, role in checks if hit), "site")
+
+
+def dateline_end(sentence: Sentence, rules: PlaceRules) -> int:
+    """Where a dateline ("ZVEČAN, May 30 (Reuters) -") ends, or 0 when the paragraph has none."""
+    if not sentence.paragraph_start:
+        return 0
+    match = rules.dateline.match(sentence.text)
+    if not match:
+        return 0
+    head = match.group("head")
+    letters = [c for c in head.split(",")[0] if c.isalpha()]
+    if "(" in match.group() or "," in head or (letters and all(c.isupper() for c in letters)):
+        return match.end()
+    return 0
+
+
+@dataclass(frozen=True)
+class _Scan:
+    index: PlaceIndex
+    rules: PlaceRules
+    lower_words: frozenset[str]
+
+
+def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, previous: Found | None) -> Found | None:
+    rules = scan.rules
+    if n == 1 and _ordinary(text[start:end], _is_initial(text, start), rules, scan.lower_words):
+        return None
+    strong = _strong(text, start, end, rules)
+    if previous is not None and not strong and rules.coordination.match(text[previous.end : start]):
+        strong = previous.strong
+    minor = place.kind not in _MAJOR_KINDS and place.municipality not in NORTH
+    if minor and not strong:
+        return None
+    return Found(place, start, end, "site", strong)
+
+
+def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
+    """Places named in a sentence, with offsets relative to the sentence and their roles."""
+    text = sentence.text
+    tokens = list(_TOKEN.finditer(text))
+    found: list[Found] = []
+    i = 0
+    while i < len(tokens):
+        match = _match_at(text, tokens, i, scan.index, scan.rules)
+        if match is None:
+            i += 1
+            continue
+        place, n = match
+        start, end = tokens[i].start(), tokens[i + n - 1].end()
+        accepted = _accept(text, place, start, end, n, scan, found[-1] if found else None)
+        if accepted is not None:
+            role = _role(text, place, start, end, dateline, scan.rules)
+            found.append(Found(place, start, end, role, accepted.strong))
+        i += n
+    return found
+
+
+def scanner(gazetteer: Gazetteer, language: Language, text: str) -> _Scan:
+    """What `find_places` needs for one article."""
+    return _Scan(place_index(gazetteer, language), place_rules(language), text_words(text))
