@@ -32,7 +32,7 @@ NORTH = frozenset({"mun-zvecan", "mun-leposavic", "mun-zubin-potok", "mun-north-
 _MAJOR_KINDS = frozenset(
     {"country", "region", "municipality", "city", "town", "border_crossing", "military_base", "bridge", "lake", "site"}
 )
-_KIND_RANK = {"city": 0, "town": 0, "municipality": 3, "region": 4, "country": 5}
+_KIND_RANK = {"village": 1, "municipality": 3, "region": 4, "country": 5}  # others (towns, crossings, …): 0
 _BROAD_KINDS = frozenset({"country", "region", "city"})  # may stand for a government: "Pristina said"
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MAX_TOKENS = 4
@@ -127,12 +127,17 @@ class Found:
     strong: bool
 
 
-def _rank(place: Place) -> tuple[bool, bool, int]:
-    return place.municipality not in NORTH and place.id not in NORTH, not place.in_area, _KIND_RANK.get(place.kind, 1)
+def _rank(place: Place) -> tuple[bool, bool, int, bool]:
+    """Among places of one name: one in the north, a settlement or landmark before a hill or a stream, a town
+    or a crossing before a village before a municipality before the country, and a curated place before a
+    GeoNames one."""
+    north = place.municipality in NORTH or place.id in NORTH
+    feature = place.kind not in _MAJOR_KINDS and place.kind != "village"
+    return not north, feature, _KIND_RANK.get(place.kind, 0), place.id.startswith("gn-")
 
 
 def _best_of(result: GeocodeResult) -> Place:
-    """Of the equally good places for a name, the one in the north, then in the area, then a town."""
+    """Of the equally good places for a name, the best by `_rank` (the geocoder's order breaks ties)."""
     tied = [result.place] + [place for place, score in result.alternatives if score >= result.score]
     return min(tied, key=_rank)
 
@@ -260,9 +265,11 @@ def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, 
     strong = _strong(text, start, end, rules)
     if previous is not None and not strong and rules.coordination.match(text[previous.end : start]):
         strong = previous.strong
-    minor = place.kind not in _MAJOR_KINDS and place.municipality not in NORTH
-    if minor and not strong:
-        return None
+    if place.kind == "village":
+        if place.municipality not in NORTH and not strong:
+            return None
+    elif place.kind not in _MAJOR_KINDS and not (strong and n > 1):
+        return None  # a hill or a stream: only by its full name, where a place is expected
     return Found(place, start, end, "site", strong)
 
 
