@@ -25,7 +25,7 @@ from datetime import date
 from geo.extract.dates import ArticleDate, DateMention, article_date, dates_in
 from geo.extract.events import Facts, candidates, raws_of
 from geo.extract.language import Language, detect_language, get_language, languages
-from geo.extract.mentions import Found, dateline_end, find_places, place_rules, scanner
+from geo.extract.mentions import Found, dateline_end, find_places, place_rules, same_town, scanner
 from geo.extract.records import (
     Candidate,
     Count,
@@ -130,12 +130,13 @@ def _facts(found: list[Sentence], published: date, language: Language, scan) -> 
     result: list[Facts] = []
     anchor: tuple[int, DateMention] | None = None  # the latest prose sentence with a past day-precision date
     prose = 0
+    datelines = [dateline_end(sentence, rules) for sentence in found]
+    places = same_town([find_places(s, d, scan) for s, d in zip(found, datelines, strict=True)])
     for number, sentence in enumerate(found):
-        dateline = dateline_end(sentence, rules)
+        dateline = datelines[number]
         dates = tuple(dates_in(" " * dateline + sentence.text[dateline:], published, language))
         inherited = anchor[1] if anchor and prose - anchor[0] <= _INHERIT_WINDOW else None
-        mentions = tuple(find_places(sentence, dateline, scan))
-        result.append(Facts(number, sentence, mentions, dates, inherited, published))
+        result.append(Facts(number, sentence, tuple(places[number]), dates, inherited, published))
         day = next((d for d in dates if d.precision == "day" and d.value <= published), None)
         if sentence.prose:
             anchor = (number, day) if day else anchor

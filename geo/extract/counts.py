@@ -78,7 +78,7 @@ def _nations(language: Language) -> re.Pattern[str] | None:
     if not names:
         return None
     adjectives = "|".join(f"(?:{name})" for name in names)
-    return re.compile(rf"\b(?P<adj>{adjectives})\s+{section['troops']}")
+    return re.compile(section["pattern"].replace("{names}", adjectives))
 
 
 _KindIndex = tuple[list[int], list[tuple[int, int, str]]]

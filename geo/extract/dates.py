@@ -129,13 +129,19 @@ def _month_of(match: re.Match[str], rules: _Rules) -> int:
     return _index(rules.months, match["mon"]) + 1
 
 
+def _day_month(match: re.Match[str], rules: _Rules) -> tuple[int, int]:
+    """Day and month; numeric dates are day first, unless only the other order makes a date (10/18/2023)."""
+    day, month = int(match["day"]), _month_of(match, rules)
+    return (month, day) if month > 12 >= day else (day, month)
+
+
 def _explicit(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
     for pattern in rules.explicit:
         for match in pattern.finditer(text):
-            month, year = _month_of(match, rules), match["year"]
-            value = _safe_date(int(year) if year else published.year, month, int(match["day"]))
+            (day, month), year = _day_month(match, rules), match["year"]
+            value = _safe_date(int(year) if year else published.year, month, day)
             if value and not year and value > published + _FUTURE_SLACK:
-                value = _safe_date(published.year - 1, month, int(match["day"]))
+                value = _safe_date(published.year - 1, month, day)
             if value:
                 yield 0, DateMention(value, "explicit", "day", match.start(), match.end(), has_year=bool(year))
 
@@ -220,10 +226,22 @@ def _full_dates(line: str, rules: _Rules) -> list[DateMention]:
     return [m for _, m in _explicit(line, anchor, rules) if m.has_year]
 
 
+_BYLINE_SEPARATOR = re.compile(r"\s[|·•]\s|\s[-–—]\s")
+
+
 def _publication_line(line: str, rules: _Rules) -> ArticleDate | None:
-    """A short line that is a date, perhaps with a label ("Published:"), a weekday and a time."""
+    """A short line that is a date, perhaps with a label ("Published:"), a weekday and a time, or such a
+    part of a byline ("By our correspondent | 26 November 2025")."""
     if len(line) > _LINE_CHARS:
         return None
+    for part in _BYLINE_SEPARATOR.split(line):
+        found = _dated_part(part, rules)
+        if found:
+            return ArticleDate(found, "publication line", line.strip())
+    return None
+
+
+def _dated_part(line: str, rules: _Rules) -> date | None:
     body = rules.publication_label.sub("", line)
     found = _full_dates(body, rules)
     if len(found) != 1:
@@ -233,7 +251,7 @@ def _publication_line(line: str, rules: _Rules) -> ArticleDate | None:
     rest = rules.weekday.sub("", rest)
     if len(_LETTERS.findall(rest)) > _LEFTOVER_LETTERS:
         return None
-    return ArticleDate(date_mention.value, "publication line", line.strip())
+    return date_mention.value
 
 
 def _dateline_date(head: str, rules: _Rules) -> ArticleDate | None:

@@ -198,10 +198,7 @@ def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[_Cl
     mentions = [_speech_role(m, clauses, per_clause, text, rules) for m in facts.mentions]
     sites = [[m for m in mentions if m.role == "site" and a <= m.start < b] for a, b in clauses]
     orphans = [m for number, found in enumerate(sites) if not per_clause[number] for m in found]
-    tied = []
-    for number, claims in enumerate(per_clause):
-        for claim in claims:
-            tied.append((claim, (sites[number] or orphans) if claim.anchored else []))
+    tied = [(claim, sites[number] or orphans) for number, claims in enumerate(per_clause) for claim in claims]
     return tied, mentions
 
 
@@ -287,6 +284,7 @@ def _raw(
 @dataclass
 class _Event:
     raws: list[_Raw]
+    coarse: list[_Raw] | None = None  # the raws of the coarse event this one was made precise from
 
     @property
     def head(self) -> _Raw:
@@ -348,14 +346,37 @@ def _merge_target(events: list[_Event], raw: _Raw) -> _Event | None:
     return next((e for e in events[-_RECENT_EVENTS:] if _fits(e, raw)), None)
 
 
+def _refine(events: list[_Event], raw: _Raw) -> bool:
+    """An untyped claim at a precise place ("the incidents took place in Zubin Potok and North Mitrovica")
+    makes a recent coarse event ("in two towns in northern Kosovo") precise; each further place gets a copy."""
+    assert raw.place is not None
+    for event in reversed(events[-_RECENT_EVENTS:]):
+        if not _same_kind(event, raw) or raw.sentence - event.last_sentence > _ATTACH_WINDOW:
+            continue
+        coarse = event.coarse or event.raws
+        place = min(coarse, key=lambda r: _coarseness(r.place) if r.place else 9).place
+        if place is None or not _coarseness(place) or not _contains(place, raw.place):
+            continue
+        if event.coarse is None:
+            event.coarse, event.raws = list(event.raws), [*event.raws, raw]
+        else:
+            events.append(_Event([*event.coarse, raw], event.coarse))
+        return True
+    return False
+
+
 def _cluster(raws: list[_Raw]) -> list[_Event]:
-    """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one attaches."""
+    """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
+    attaches; an untyped one at a site makes a coarse event precise, or else floats."""
     events: list[_Event] = []
     for raw in raws:
-        target = _attach_target(events, raw) if raw.place is None else _merge_target(events, raw)
+        if raw.place is not None and not raw.subtype and _refine(events, raw):
+            continue
+        floating = raw.place is None or not raw.subtype
+        target = _attach_target(events, raw) if floating else _merge_target(events, raw)
         if target is not None:
-            target.raws.append(raw)
-        elif raw.place is not None and raw.subtype:
+            target.raws.append(replace(raw, place=None) if floating else raw)
+        elif not floating:
             events.append(_Event([raw]))
     return events
 

@@ -15,7 +15,7 @@ The role then comes from the words around the name, as the language file describ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geo.extract.inflection import inflection, name_forms
@@ -23,9 +23,20 @@ from geo.extract.language import Language
 from geo.extract.records import MentionRole
 from geo.extract.sentences import Sentence
 from geo.gazetteer import Gazetteer, GeocodeResult, Place
-from geo.names import canonical_directions, fold, phonetic, strip_wrappers
+from geo.names import canonical_directions, fold, phonetic, strip_directions, strip_wrappers
 
-__all__ = ["NORTH", "Found", "PlaceRules", "dateline_end", "find_places", "place_index", "place_rules", "text_words"]
+__all__ = [
+    "NORTH",
+    "Found",
+    "PlaceRules",
+    "dateline_end",
+    "find_places",
+    "place_index",
+    "place_rules",
+    "same_town",
+    "scanner",
+    "text_words",
+]
 
 NORTH = frozenset({"mun-zvecan", "mun-leposavic", "mun-zubin-potok", "mun-north-mitrovica"})
 # Kinds of place that a capitalised word may name without a place context around it.
@@ -58,6 +69,8 @@ class PlaceRules:
     modifier_before: re.Pattern[str]
     coordination: re.Pattern[str]
     dateline: re.Pattern[str]
+    aside_before: re.Pattern[str]
+    north_part: re.Pattern[str]
 
 
 _NEVER = "(?!)"
@@ -86,6 +99,8 @@ def place_rules(language: Language) -> PlaceRules:
         modifier_before=pattern("modifier_before"),
         coordination=pattern("coordination"),
         dateline=pattern("dateline"),
+        aside_before=pattern("aside_before"),
+        north_part=pattern("north_part"),
     )
 
 
@@ -125,6 +140,7 @@ class Found:
     end: int
     role: MentionRole
     strong: bool
+    name: str = ""  # the words matched, as written
 
 
 def _rank(place: Place) -> tuple[bool, bool, int, bool]:
@@ -222,7 +238,8 @@ def _is_name_part(text: str, place: Place, start: int, end: int, rules: PlaceRul
     return following is not None and _is_name_word(following.group(1), rules) and fold(text[start:end]) not in own_names
 
 
-def _role(text: str, place: Place, start: int, end: int, dateline: int, rules: PlaceRules) -> MentionRole:
+def _role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRole:
+    place, start, end = found.place, found.start, found.end
     before, after = text[max(0, start - _WINDOW) : start], text[end : end + _WINDOW]
     if not place.in_area:
         return "out_of_area"
@@ -230,9 +247,12 @@ def _role(text: str, place: Place, start: int, end: int, dateline: int, rules: P
     checks: tuple[tuple[bool, MentionRole], ...] = (
         (start < dateline, "dateline"),
         (bool(rules.origin_before.search(before)), "origin"),
+        (bool(rules.aside_before.search(before)), "aside"),
         (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
         (broad and bool(rules.modifier_after.match(after) or rules.modifier_before.search(before)), "modifier"),
         (_is_name_part(text, place, start, end, rules), "name_part"),
+        # A country or a city named with no place word before it stands for its people or government.
+        (broad and not found.strong, "actor_seat"),
     )
     return next((role for hit, role in checks if hit), "site")
 
@@ -270,7 +290,26 @@ def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, 
             return None
     elif place.kind not in _MAJOR_KINDS and not (strong and n > 1):
         return None  # a hill or a stream: only by its full name, where a place is expected
-    return Found(place, start, end, "site", strong)
+    return Found(place, start, end, "site", strong, text[start:end])
+
+
+def _north_part(text: str, found: Found, scan: _Scan) -> Found:
+    """ "the northern part of Mitrovica", "severni deo Mitrovice": the northern place of that name, if any."""
+    if not scan.rules.north_part.search(text[max(0, found.start - _WINDOW) : found.start]):
+        return found
+    place = _lookup(f"north {strip_directions(fold(found.place.name_en))}", scan.index)
+    if place is None or place.id == found.place.id or place.kind != found.place.kind:
+        return found
+    return replace(found, place=place)
+
+
+def _coordinated_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
+    """A list shares its first member's role: "delegations of Belgrade and Pristina"."""
+    if previous is None or found.role != "site" or previous.role in ("site", "out_of_area", "dateline"):
+        return found
+    if rules.coordination.match(text[previous.end : found.start]):
+        return replace(found, role=previous.role)
+    return found
 
 
 def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
@@ -286,10 +325,12 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
             continue
         place, n = match
         start, end = tokens[i].start(), tokens[i + n - 1].end()
-        accepted = _accept(text, place, start, end, n, scan, found[-1] if found else None)
+        previous = found[-1] if found else None
+        accepted = _accept(text, place, start, end, n, scan, previous)
         if accepted is not None:
-            role = _role(text, place, start, end, dateline, scan.rules)
-            found.append(Found(place, start, end, role, accepted.strong))
+            accepted = _north_part(text, accepted, scan)
+            accepted = replace(accepted, role=_role(text, accepted, dateline, scan.rules))
+            found.append(_coordinated_role(text, accepted, previous, scan.rules))
         i += n
     return found
 
@@ -297,3 +338,30 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
 def scanner(gazetteer: Gazetteer, language: Language, text: str) -> _Scan:
     """What `find_places` needs for one article."""
     return _Scan(place_index(gazetteer, language), place_rules(language), text_words(text))
+
+
+def _town_key(place: Place) -> str:
+    return strip_directions(fold(place.name_en))
+
+
+def same_town(found: list[list[Found]]) -> list[list[Found]]:
+    """A town named plainly ("Mitrovica") is the northern one that the same text names in full
+    ("North Mitrovica", "Severna Mitrovica"), when there is one of the same kind."""
+    northern = {_town_key(m.place): m.place for sentence in found for m in sentence if _in_north(m.place)}
+    result = []
+    for sentence in found:
+        result.append(
+            [
+                replace(m, place=northern[_town_key(m.place)])
+                if not _in_north(m.place)
+                and _town_key(m.place) in northern
+                and northern[_town_key(m.place)].kind == m.place.kind
+                else m
+                for m in sentence
+            ]
+        )
+    return result
+
+
+def _in_north(place: Place) -> bool:
+    return place.municipality in NORTH or place.id in NORTH

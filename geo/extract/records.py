@@ -20,7 +20,9 @@ __all__ = [
 
 CandidateKind = Literal["incident", "deployment"]
 DateBasis = Literal["explicit", "relative", "publication"]
-MentionRole = Literal["site", "out_of_area", "actor_seat", "modifier", "dateline", "origin", "name_part"]
+MentionRole = Literal[
+    "site", "out_of_area", "actor_seat", "modifier", "dateline", "origin", "name_part", "aside"
+]  # aside: where people were taken or treated afterwards (a hospital, a court), not where it happened
 PublishedFrom = Literal["given", "dateline", "publication line"]
 
 
