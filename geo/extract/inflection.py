@@ -21,6 +21,7 @@ from geo.names import fold
 
 __all__ = ["Inflection", "inflection", "name_forms"]
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_COMBINATIONS = 24  # a long multi-word name inflects in many ways; enough of them are kept
 
 
@@ -42,7 +43,8 @@ class Inflection:
 
     def word_forms(self, word: str, slot: int) -> tuple[str, ...]:
         """The forms of one folded word in one slot; the word itself when no rule applies."""
-        return _word_forms(self, word, slot)
+        _BY_CODE.setdefault(self.code, self)
+        return _word_forms(self.code, word, slot)
 
 
 @lru_cache(maxsize=16)
@@ -58,8 +60,12 @@ def inflection(language: Language) -> Inflection | None:
     return Inflection(language.code, tuple(section["columns"]), len(section["slots"]), rules, particles)
 
 
+_BY_CODE: dict[str, Inflection] = {}
+
+
 @lru_cache(maxsize=200_000)
-def _word_forms(rules: Inflection, word: str, slot: int) -> tuple[str, ...]:
+def _word_forms(code: str, word: str, slot: int) -> tuple[str, ...]:
+    rules = _BY_CODE[code]
     if word in rules.particles:
         return rules.particles[word][slot]
     for rule in rules.rules:
@@ -86,11 +92,21 @@ def _key_forms(key: str, rules: Inflection) -> Iterator[str]:
             yield from _combinations([inflected[0], *particles[1:]])
 
 
+def _names(place: Place, rules: Inflection) -> Iterator[str]:
+    """The names to inflect: the language's own columns, and the other spellings of places in the area
+    (aliases such as "Rudare" for "Veliko Rudare"), which local reporting uses."""
+    for column in rules.columns:
+        if column == "aliases":
+            yield from (alias for alias in place.aliases if place.in_area and not _CYRILLIC.search(alias))
+        elif getattr(place, column):
+            yield getattr(place, column)
+
+
 def name_forms(places: Iterable[Place], rules: Inflection) -> dict[str, list[int]]:
     """Folded case form -> numbers of the places (in `places` order) whose names take that form."""
     forms: dict[str, list[int]] = {}
     for number, place in enumerate(places):
-        keys = {fold(getattr(place, column)) for column in rules.columns if getattr(place, column)}
+        keys = {fold(name) for name in _names(place, rules)}
         for key in keys:
             for form in _key_forms(key, rules):
                 if form != key:

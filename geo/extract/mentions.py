@@ -234,8 +234,10 @@ def _is_name_part(text: str, place: Place, start: int, end: int, rules: PlaceRul
     if previous and _is_name_word(previous.group(1), rules):
         return True
     following = re.match(r"\s([^\W\d_]+)", text[end : end + _WINDOW])
-    own_names = {fold(name) for name in place.names}
-    return following is not None and _is_name_word(following.group(1), rules) and fold(text[start:end]) not in own_names
+    if following is None or not _is_name_word(following.group(1), rules):
+        return False
+    key = fold(text[start:end])
+    return key in {fold(alias) for alias in place.aliases} and key not in {fold(name) for name in place.names}
 
 
 def _role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRole:
