@@ -48,6 +48,7 @@ class _IncidentRule:
     pattern: re.Pattern[str]
     event_type: str
     sub_type: str
+    needs_day: bool = False  # an event of this kind dated only to a month is background ("last month's vote")
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,10 @@ class _Rules:
 @lru_cache(maxsize=16)
 def _rules(language: Language) -> _Rules:
     section, places = language.section("events"), language.section("places")
-    incident = tuple(_IncidentRule(re.compile(r["pattern"]), r["type"], r["sub_type"]) for r in section["incident"])
+    incident = tuple(
+        _IncidentRule(re.compile(r["pattern"]), r["type"], r["sub_type"], bool(r.get("needs_day")))
+        for r in section["incident"]
+    )
     casualty = next((n for n, r in enumerate(section["incident"]) if r.get("casualty")), len(incident))
     riots = next((n for n, r in enumerate(incident) if r.event_type == "Riots"), len(incident))
     return _Rules(
@@ -114,6 +118,7 @@ class _Claim:
     position: int  # of the trigger word in the sentence, to pick the date nearest it
     counts: tuple[Count, ...]
     anchored: bool  # False: only adds to an event named nearby
+    needs_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,13 +143,15 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-def _incident_type(text: str, rules: _Rules) -> tuple[_IncidentRule, int, int] | None:
+def _incident_types(text: str, rules: _Rules) -> list[tuple[_IncidentRule, int, int]]:
+    """Each event type a clause names, with its most specific rule and where its first trigger is."""
     cleaned = _blank(text, rules.idioms)
+    found: dict[str, tuple[_IncidentRule, int, int]] = {}
     for number, rule in enumerate(rules.incident):
         match = rule.pattern.search(cleaned)
-        if match:
-            return rule, match.start(), number
-    return None
+        if match and rule.event_type not in found:
+            found[rule.event_type] = (rule, match.start(), number)
+    return sorted(found.values(), key=lambda item: item[2])
 
 
 def _deployment_kind(text: str, rules: _Rules) -> tuple[str, int] | None:
@@ -165,12 +172,11 @@ def _claims(text: str, offset: int, language: Language) -> list[_Claim]:
     rules = _rules(language)
     counts = tuple(counts_in(text, language))
     casualties = _only(counts, exclude="troops")
-    claims = []
-    incident = _incident_type(text, rules)
-    if incident:
-        rule, position, number = incident
-        claims.append(_Claim("incident", rule.event_type, rule.sub_type, number, offset + position, casualties, True))
-    elif rules.weak.search(text) or casualties:
+    claims = [
+        _Claim("incident", rule.event_type, rule.sub_type, number, offset + position, casualties, True, rule.needs_day)
+        for rule, position, number in _incident_types(text, rules)
+    ]
+    if not claims and (rules.weak.search(text) or casualties):
         claims.append(_Claim("incident", "", None, rules.no_rule, offset, casualties, False))
     deployment = _deployment_kind(text, rules)
     if deployment:
@@ -198,8 +204,24 @@ def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[_Cl
     mentions = [_speech_role(m, clauses, per_clause, text, rules) for m in facts.mentions]
     sites = [[m for m in mentions if m.role == "site" and a <= m.start < b] for a, b in clauses]
     orphans = [m for number, found in enumerate(sites) if not per_clause[number] for m in found]
-    tied = [(claim, sites[number] or orphans) for number, claims in enumerate(per_clause) for claim in claims]
+    tied = []
+    for number, claims in enumerate(per_clause):
+        tied += _nearest_sites(claims, sites[number] or orphans)
     return tied, mentions
+
+
+def _nearest_sites(claims: list[_Claim], sites: list[Found]) -> list[tuple[_Claim, list[Found]]]:
+    """Several claims in a clause share its sites by nearness: each site goes to the claim whose trigger is
+    closest; a claim left with none keeps the site closest to it. One claim takes every site."""
+    if len(claims) < 2 or len(sites) < 2:
+        return [(claim, sites) for claim in claims]
+    given: dict[int, list[Found]] = {i: [] for i in range(len(claims))}
+    for site in sites:
+        given[min(range(len(claims)), key=lambda i: abs(claims[i].position - site.start))].append(site)
+    for i, claim in enumerate(claims):
+        if not given[i]:
+            given[i] = [min(sites, key=lambda site: abs(claim.position - site.start))]
+    return [(claim, given[i]) for i, claim in enumerate(claims)]
 
 
 def _speech_role(
@@ -253,6 +275,8 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[_Raw], list[Found]]:
     raws = []
     for claim, found in tied:
         when = _date_for(facts, claim.position, rules)
+        if claim.needs_day and when.precision != "day":
+            continue
         for place in list(_finest(found)) or [None]:
             raws.append(_raw(claim, place, when, (actors, nations), evidence, facts.number))
     return raws, mentions

@@ -71,6 +71,7 @@ class PlaceRules:
     dateline: re.Pattern[str]
     aside_before: re.Pattern[str]
     north_part: re.Pattern[str]
+    descriptions: tuple[tuple[re.Pattern[str], str], ...]
 
 
 _NEVER = "(?!)"
@@ -101,6 +102,7 @@ def place_rules(language: Language) -> PlaceRules:
         dateline=pattern("dateline"),
         aside_before=pattern("aside_before"),
         north_part=pattern("north_part"),
+        descriptions=tuple((re.compile(p), place_id) for p, place_id in places.get("descriptions", {}).items()),
     )
 
 
@@ -152,10 +154,9 @@ def _rank(place: Place) -> tuple[bool, bool, int, bool]:
     return not north, feature, _KIND_RANK.get(place.kind, 0), place.id.startswith("gn-")
 
 
-def _best_of(result: GeocodeResult) -> Place:
-    """Of the equally good places for a name, the best by `_rank` (the geocoder's order breaks ties)."""
-    tied = [result.place] + [place for place, score in result.alternatives if score >= result.score]
-    return min(tied, key=_rank)
+def _tied(result: GeocodeResult) -> list[Place]:
+    """The best place for a name and those that scored as well."""
+    return [result.place] + [place for place, score in result.alternatives if score >= result.score]
 
 
 def _variants(key: str) -> tuple[str, ...]:
@@ -164,19 +165,19 @@ def _variants(key: str) -> tuple[str, ...]:
 
 
 def _lookup(span: str, index: PlaceIndex) -> Place | None:
-    """The place a span names: a gazetteer key (any spelling, wrapper or direction word), or a case form."""
+    """The place a span names: a gazetteer key (any spelling, wrapper or direction word) or a case form;
+    of several places, the best by `_rank` (a village in the north before a namesake elsewhere)."""
     key = fold(span)
     if not key:
         return None
+    found: list[tuple[Place, bool]] = []
     if any(v and (v in index.keys or phonetic(v) in index.sounds) for v in _variants(key)):
         result = index.gazetteer.geocode(span)
         if result is not None and result.matched_by != "fuzzy":
-            return _best_of(result)
-    for variant in _variants(key):
-        numbers = index.forms.get(variant)
-        if numbers:
-            return min((index.gazetteer.places[n] for n in numbers), key=_rank)
-    return None
+            found += [(place, False) for place in _tied(result)]
+    numbers = next((index.forms[v] for v in _variants(key) if v in index.forms), [])
+    found += [(index.gazetteer.places[n], True) for n in numbers]
+    return min(found, key=lambda item: (*_rank(item[0]), item[1]))[0] if found else None
 
 
 def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
@@ -334,6 +335,19 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
             accepted = replace(accepted, role=_role(text, accepted, dateline, scan.rules))
             found.append(_coordinated_role(text, accepted, previous, scan.rules))
         i += n
+    return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)
+
+
+def _described(text: str, named: list[Found], dateline: int, scan: _Scan) -> list[Found]:
+    """Places the language describes rather than names: "the four northern municipalities" is North Kosovo."""
+    found = []
+    for pattern, place_id in scan.rules.descriptions:
+        place = scan.index.gazetteer.get(place_id)
+        for match in pattern.finditer(text) if place is not None else ():
+            if any(m.start < match.end() and match.start() < m.end for m in named):
+                continue
+            mention = Found(place, match.start(), match.end(), "site", True, match.group())  # type: ignore[arg-type]
+            found.append(replace(mention, role=_role(text, mention, dateline, scan.rules)))
     return found
 
 
@@ -356,6 +370,7 @@ def same_town(found: list[list[Found]]) -> list[list[Found]]:
             [
                 replace(m, place=northern[_town_key(m.place)])
                 if not _in_north(m.place)
+                and strip_directions(fold(m.name)) == fold(m.name)
                 and _town_key(m.place) in northern
                 and northern[_town_key(m.place)].kind == m.place.kind
                 else m
