@@ -227,8 +227,8 @@ def _nearest_sites(claims: list[_Claim], sites: list[Found]) -> list[tuple[_Clai
 def _speech_role(
     mention: Found, clauses: list[tuple[int, int]], claims: list[list[_Claim]], text: str, rules: _Rules
 ) -> Found:
-    if mention.role != "site":
-        return mention
+    if mention.role != "site" or mention.strong:
+        return mention  # "… in Zupce, police said": a place word makes it the event's place, speech or not
     number = next(n for n, (a, b) in enumerate(clauses) if a <= mention.start < b or n == len(clauses) - 1)
     start, end = clauses[number]
     anchored = any(c.anchored for c in claims[number])
