@@ -119,6 +119,7 @@ class _Claim:
     counts: tuple[Count, ...]
     anchored: bool  # False: only adds to an event named nearby
     needs_day: bool = False
+    specific: bool = True
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ class _Raw:
     nations: tuple[str, ...]
     evidence: Evidence
     sentence: int
+    specific: bool = True  # False for a bare casualty word or an untyped "incident"
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -173,11 +175,21 @@ def _claims(text: str, offset: int, language: Language) -> list[_Claim]:
     counts = tuple(counts_in(text, language))
     casualties = _only(counts, exclude="troops")
     claims = [
-        _Claim("incident", rule.event_type, rule.sub_type, number, offset + position, casualties, True, rule.needs_day)
+        _Claim(
+            "incident",
+            rule.event_type,
+            rule.sub_type,
+            number,
+            offset + position,
+            casualties,
+            True,
+            rule.needs_day,
+            number != rules.casualty_rule,
+        )
         for rule, position, number in _incident_types(text, rules)
     ]
     if not claims and (rules.weak.search(text) or casualties):
-        claims.append(_Claim("incident", "", None, rules.no_rule, offset, casualties, False))
+        claims.append(_Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False))
     deployment = _deployment_kind(text, rules)
     if deployment:
         kind, position = deployment
@@ -299,6 +311,7 @@ def _raw(
         nations=nations,
         evidence=evidence,
         sentence=sentence,
+        specific=claim.specific,
     )
 
 
@@ -355,7 +368,17 @@ def _fits(event: _Event, raw: _Raw) -> bool:
         return False
     place = event.head.place
     assert place is not None
-    return _dates_agree(event.when, raw.when) and (_contains(place, raw.place) or _contains(raw.place, place))
+    if not _dates_agree(event.when, raw.when) or not (_contains(place, raw.place) or _contains(raw.place, place)):
+        return False
+    return place.id == raw.place.id or _types_agree(event, raw)
+
+
+def _types_agree(event: _Event, raw: _Raw) -> bool:
+    """Claims at nested places are one event when they name the same type, or one names none beyond a
+    casualty ("violence in the north injured dozens … the riot in Zvečan"); a blockade in the north and
+    shots at the dam are two events."""
+    typed = {r.subtype for r in event.raws if r.place is not None and r.specific}
+    return not raw.specific or not typed or raw.subtype in typed
 
 
 def _attach_target(events: list[_Event], raw: _Raw) -> _Event | None:
