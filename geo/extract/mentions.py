@@ -15,7 +15,7 @@ The role then comes from the words around the name, as the language file describ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from geo.extract.inflection import inflection, name_forms
@@ -50,6 +50,8 @@ _MAX_TOKENS = 4
 _MAX_WRAPPED_TOKENS = 6
 _WINDOW = 80  # characters of context each side of a name that the role patterns read
 _QUOTES = "\"“„‘'«(-–— "
+_INITIAL_CHARS = 6  # a sentence's first word starts within its opening quotes and dashes
+_CACHE_ENTRIES = 200_000
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,16 @@ class PlaceIndex:
     sounds: frozenset[str]
     forms: dict[str, list[int]]
     first_words: frozenset[str]
+    prefixes: frozenset[str]  # every first-k-words of a multi-word key: longer n-grams are tried only after one
+    cache: dict[str, Place | None] = field(default_factory=dict, compare=False, hash=False)
+
+    def lookup(self, span: str) -> Place | None:
+        """`_lookup`, remembered: the same names recur within an article and across articles."""
+        if span not in self.cache:
+            if len(self.cache) > _CACHE_ENTRIES:
+                self.cache.clear()
+            self.cache[span] = _lookup(span, self)
+        return self.cache[span]
 
 
 @lru_cache(maxsize=8)
@@ -123,8 +135,10 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
     rules = inflection(language)
     forms = name_forms(gazetteer.places, rules) if rules else {}
     keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
-    first = {key.split()[0] for key in keys | sounds | forms.keys() if key}
-    return PlaceIndex(gazetteer, keys, sounds, forms, frozenset(first))
+    every = keys | sounds | forms.keys()
+    first = {key.split()[0] for key in every if key}
+    prefixes = {" ".join(words[:k]) for words in (key.split() for key in every) for k in range(1, len(words))}
+    return PlaceIndex(gazetteer, keys, sounds, forms, frozenset(first), frozenset(prefixes))
 
 
 def text_words(text: str) -> frozenset[str]:
@@ -199,11 +213,16 @@ def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex,
     """The longest place name starting at token i, and how many tokens it takes."""
     if not _may_start(tokens[i].group(), index, rules):
         return None
-    longest = _MAX_WRAPPED_TOKENS if fold(tokens[i].group()) in rules.wrappers else _MAX_TOKENS
-    for n in range(min(longest, len(tokens) - i), 0, -1):
-        if not _joinable(text, tokens, i, i + n - 1):
-            continue
-        place = _lookup(text[tokens[i].start() : tokens[i + n - 1].end()], index)
+    first = fold(tokens[i].group())
+    wrapped = first in rules.wrappers or first in rules.starts
+    longest = min(_MAX_WRAPPED_TOKENS if wrapped else _MAX_TOKENS, len(tokens) - i)
+    words = [first]
+    while len(words) < longest and (wrapped or " ".join(words) in index.prefixes):
+        if not _joinable(text, tokens, i + len(words) - 1, i + len(words)):
+            break
+        words.append(fold(tokens[i + len(words)].group()))
+    for n in range(len(words), 0, -1):
+        place = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
         if place is not None:
             return place, n
     return None
@@ -216,7 +235,7 @@ def _ordinary(word: str, initial: bool, rules: PlaceRules, lower_words: frozense
 
 
 def _is_initial(text: str, start: int) -> bool:
-    return not text[:start].strip(_QUOTES)
+    return start <= _INITIAL_CHARS and not text[:start].strip(_QUOTES)
 
 
 def _strong(text: str, start: int, end: int, rules: PlaceRules) -> bool:

@@ -32,7 +32,7 @@ class Sentence:
     text: str
     start: int
     paragraph: int
-    prose: bool  # False for headings, menu items and captions (no final punctuation)
+    prose: bool  # False for headings, menu items and captions: lines with no sentence ending in punctuation
     paragraph_start: bool
 
 
@@ -47,13 +47,14 @@ def sentences(text: str, language: Language) -> list[Sentence]:
     abbreviations = _abbreviations(language)
     for number, line in enumerate(_LINE.finditer(text)):
         body = line.group()
-        prose = bool(_PROSE_END.search(body))
+        line_prose = bool(_PROSE_END.search(body))
         for start, end in _split_line(body, abbreviations):
             for piece_start, piece_end in _cut(body, start, end):
                 chunk = body[piece_start:piece_end]
                 stripped = chunk.strip()
                 if stripped:
                     offset = line.start() + piece_start + len(chunk) - len(chunk.lstrip())
+                    prose = line_prose or bool(_PROSE_END.search(stripped))  # a pasted line may end mid-sentence
                     result.append(Sentence(stripped, offset, number, prose, piece_start == 0))
     return result
 
