@@ -27,6 +27,7 @@ noisy: read the ratios, not the seconds.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import statistics
@@ -243,21 +244,13 @@ def seconds_per_article(gazetteer: Gazetteer, text: str, runs: int, naive: bool 
     """Median seconds for one extraction of `text` (after one warm-up run)."""
     published = date(2023, 6, 5)
     timings = []
-    with mock.patch.object(mentions, "_match_at", _naive_match_at) if naive else _nothing():
+    with mock.patch.object(mentions, "_match_at", _naive_match_at) if naive else contextlib.nullcontext():
         extraction.extract(text, published, gazetteer)
         for _ in range(runs):
             started = time.perf_counter()
             extraction.extract(text, published, gazetteer)
             timings.append(time.perf_counter() - started)
     return statistics.median(timings)
-
-
-class _nothing:  # noqa: N801 - a stand-in context manager
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *_: object) -> None:
-        return None
 
 
 def _print_scores(title: str, scores: dict[str, Scores], verbose: bool) -> None:
@@ -280,7 +273,8 @@ def _speed(gazetteer: Gazetteer, runs: int) -> None:
     text = long_article()
     ours = seconds_per_article(gazetteer, text, runs)
     naive = seconds_per_article(gazetteer, text, runs, naive=True)
-    print(f"\n{len(text.split())}-word article: ours {ours:.4f} s, naive place finder {naive:.4f} s, {naive / ours:.1f}x")
+    words = len(text.split())
+    print(f"\n{words}-word article: ours {ours:.4f} s, naive place finder {naive:.4f} s, {naive / ours:.1f}x")
     sizes = (20_000, 50_000, extraction.MAX_CHARS)
     per_k = []
     for size in sizes:

@@ -266,10 +266,14 @@ def _dateline_date(head: str, rules: _Rules) -> ArticleDate | None:
 
 
 def article_date(lines: list[str], dateline_head: str | None, language: Language) -> ArticleDate | None:
-    """The publication line among the first lines, else the date in the dateline, else None."""
+    """The date in the dateline when it has its year, else a publication line among the first lines, else the
+    year-less dateline (the caller asks for the year), else None."""
     rules = _rules(language)
+    dateline = _dateline_date(dateline_head, rules) if dateline_head else None
+    if dateline is not None and dateline.value is not None:
+        return dateline
     for line in lines[:_HEADER_LINES]:
         found = _publication_line(line, rules)
         if found:
             return found
-    return _dateline_date(dateline_head, rules) if dateline_head else None
+    return dateline  # a dateline without its year, or nothing
