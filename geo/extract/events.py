@@ -15,7 +15,7 @@ latest events only), so the work grows linearly with the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -320,22 +320,50 @@ def _raw(
 
 @dataclass
 class _Event:
+    """Raw claims about one event; its head, date and last sentence are kept up to date as raws join."""
+
     raws: list[_Raw]
     coarse: list[_Raw] | None = None  # the raws of the coarse event this one was made precise from
+    _head: _Raw | None = None
+    _when: DateMention | None = None
+    last_sentence: int = -1
+    typed: set[str] = field(default_factory=set)  # the specific types of its raws that name a place
+
+    @classmethod
+    def of(cls, raws: list[_Raw], coarse: list[_Raw] | None = None) -> _Event:
+        event = cls([], coarse)
+        for raw in raws:
+            event.add(raw)
+        return event
+
+    def add(self, raw: _Raw) -> None:
+        self.raws.append(raw)
+        self.last_sentence = max(self.last_sentence, raw.sentence)
+        if raw.place is None:
+            return
+        if raw.specific:
+            self.typed.add(raw.subtype)
+        if self._head is None or _head_rank(raw) < _head_rank(self._head):
+            self._head = raw
+        if self._when is None or _date_rank(raw.when) < _date_rank(self._when):
+            self._when = raw.when
 
     @property
     def head(self) -> _Raw:
         """The raw that gives the event its place: the finest place, then the best-founded date."""
-        anchored = [r for r in self.raws if r.place is not None]
-        return min(anchored, key=lambda r: (_coarseness(r.place), *_date_rank(r.when), r.sentence))  # type: ignore[arg-type]
+        assert self._head is not None
+        return self._head
 
     @property
     def when(self) -> DateMention:
-        return min((r.when for r in self.raws if r.place is not None), key=_date_rank)
+        """The best-founded date of the raws that name a place."""
+        assert self._when is not None
+        return self._when
 
-    @property
-    def last_sentence(self) -> int:
-        return max(r.sentence for r in self.raws)
+
+def _head_rank(raw: _Raw) -> tuple[int, bool, int, int]:
+    assert raw.place is not None
+    return (_coarseness(raw.place), *_date_rank(raw.when), raw.sentence)
 
 
 def _date_rank(when: DateMention) -> tuple[bool, int]:
@@ -377,8 +405,7 @@ def _types_agree(event: _Event, raw: _Raw) -> bool:
     """Claims at nested places are one event when they name the same type, or one names none beyond a
     casualty ("violence in the north injured dozens … the riot in Zvečan"); a blockade in the north and
     shots at the dam are two events."""
-    typed = {r.subtype for r in event.raws if r.place is not None and r.specific}
-    return not raw.specific or not typed or raw.subtype in typed
+    return not raw.specific or not event.typed or raw.subtype in event.typed
 
 
 def _attach_target(events: list[_Event], raw: _Raw) -> _Event | None:
@@ -400,14 +427,14 @@ def _refine(events: list[_Event], raw: _Raw) -> bool:
     for event in reversed(events[-_RECENT_EVENTS:]):
         if not _same_kind(event, raw) or raw.sentence - event.last_sentence > _ATTACH_WINDOW:
             continue
-        coarse = event.coarse or event.raws
-        place = min(coarse, key=lambda r: _coarseness(r.place) if r.place else 9).place
+        place = (event.head if event.coarse is None else _Event.of(event.coarse).head).place
         if place is None or not _coarseness(place) or not _contains(place, raw.place):
             continue
         if event.coarse is None:
-            event.coarse, event.raws = list(event.raws), [*event.raws, raw]
+            event.coarse = list(event.raws)
+            event.add(raw)
         else:
-            events.append(_Event([*event.coarse, raw], event.coarse))
+            events.append(_Event.of([*event.coarse, raw], event.coarse))
         return True
     return False
 
@@ -422,9 +449,9 @@ def _cluster(raws: list[_Raw]) -> list[_Event]:
         floating = raw.place is None or not raw.subtype
         target = _attach_target(events, raw) if floating else _merge_target(events, raw)
         if target is not None:
-            target.raws.append(replace(raw, place=None) if floating else raw)
+            target.add(replace(raw, place=None) if floating else raw)
         elif not floating:
-            events.append(_Event([raw]))
+            events.append(_Event.of([raw]))
     return events
 
 
