@@ -10,22 +10,24 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from components.assets import MissingAssetsError, localize, serve_static
+from components.dates import period_choices, window_from_interval
 from components.dense import Bounds
+from components.detailpanel import details_panel
 from components.filters import count_line, shown
-from components.mapview import build_base_map, record_layers
-from components.popups import record_id_in, safe_url
+from components.mapview import ShownLayer, build_base_map, record_layers
 from components.review import review_panel
+from components.scope import day_text, municipality_labels, scope_line
+from components.selection import Selection, choose, map_click
 from components.sharing import plain, share_panel
-from components.sidebar import read_view
-from components.table import TABLE_COLUMNS, table_frame
-from components.timeline import timeline_chart, weekly_counts
+from components.sidebar import read_view, set_window
+from components.table import TABLE_COLUMNS, TABLE_LABELS, table_frame
+from components.timeline import BRUSH, timeline_chart, weekly_counts
 from components.view import View, decode, encode
 from geo.dataset import Dataset, UserFile, load_dataset, load_rows, load_user_file
 from geo.incidents import Problem
@@ -33,6 +35,7 @@ from geo.store import StoreError, default_path, open_store
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 TABLE_LIMIT = 5_000
+MAP_HEIGHT = 600
 STATIC_PREFIX = "/".join(["", *filter(None, [st.get_option("server.baseUrlPath").strip("/")]), "app/static/vendor/"])
 T = TypeVar("T")
 
@@ -97,8 +100,11 @@ def show_problems(where: Any, name: str, user: UserFile) -> None:
 
 def uploaded() -> list[tuple[str, UserFile]]:
     """Read the sidebar upload; problems are shown, the data already loaded stays as it was."""
+    st.sidebar.markdown("**Your own data**")
     upload = st.sidebar.file_uploader(
-        "Your own data (CSV, GeoJSON or an ACLED export)", type=["csv", "geojson", "json"], key="upload"
+        "Add a CSV, GeoJSON or ACLED export: shown as its own layers",
+        type=["csv", "geojson", "json"],
+        key="upload",
     )
     if upload is None:
         return []
@@ -167,7 +173,7 @@ def data_span(dataset: Dataset) -> tuple:
 
 
 def initial_view(dataset: Dataset, span: tuple) -> View:
-    """The view a link asks for, once per session; notices say what was ignored."""
+    """The view a link asks for, once per session; what was ignored is noted until dismissed."""
     if "initial_view" not in st.session_state:
         choices = {
             "event_types": frozenset(dataset.incidents["event_type"].dropna()),
@@ -177,9 +183,20 @@ def initial_view(dataset: Dataset, span: tuple) -> View:
         }
         view, notices = decode(dict(st.query_params), choices, span)
         st.session_state["initial_view"], st.session_state["link_notices"] = view, notices
-    for notice in st.session_state.pop("link_notices", []):
-        st.warning(f"Link parameter {notice}; the rest of the link was applied.")
     return st.session_state["initial_view"]
+
+
+def _dismiss_notices() -> None:
+    st.session_state["link_notices"] = []
+
+
+def link_notices() -> None:
+    """What a link asked for that could not be applied: stays until the reader dismisses it."""
+    notices = st.session_state.get("link_notices") or []
+    if notices:
+        lines = "  \n".join(f"Link parameter {plain(n)}." for n in notices)
+        st.warning(f"{lines}  \nThe rest of the link was applied.")
+        st.button("Dismiss", key="dismiss_notices", on_click=_dismiss_notices)
 
 
 def serve(element: T) -> T:
@@ -192,26 +209,24 @@ def serve(element: T) -> T:
 
 def show_map(
     dataset: Dataset, incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View, names: dict[str, str]
-) -> dict[str, Any]:
+) -> list[ShownLayer]:
     """The map: a base that stays while filters change, and record layers swapped in place.
 
     The base's script is what streamlit-folium keys the iframe on, so keeping it
     unchanged lets a slider move replace only the markers, without reloading the map.
+    Identical layers are not sent again, so an open popup stays open.
     """
-    base = build_base_map(dataset.municipalities.frame, view, incidents)
-    layers = [serve(layer) for layer in record_layers(incidents, deployments, names, view, last_bounds())]
-    return (
-        st_folium(
-            serve(base),
-            key="map",
-            height=560,
-            use_container_width=True,
-            feature_group_to_add=layers,
-            layer_control=folium.LayerControl(collapsed=False),
-            returned_objects=["last_object_clicked_popup", "center", "zoom", "bounds"],
-        )
-        or {}
+    base = build_base_map(dataset.municipalities.frame, view)
+    layers = record_layers(incidents, deployments, names, view, last_bounds())
+    st_folium(
+        serve(base),
+        key="map",
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        feature_group_to_add=[serve(layer.group) for layer in layers],
+        returned_objects=["last_object_clicked_popup", "center", "zoom", "bounds"],
     )
+    return layers
 
 
 def last_bounds() -> Bounds | None:
@@ -231,45 +246,20 @@ def with_map_state(view: View, state: dict[str, Any]) -> View:
     """The view with the map's current centre and zoom (for the link; the map keeps its own)."""
     center, zoom = state.get("center"), state.get("zoom")
     if isinstance(center, dict) and {"lat", "lng"} <= set(center) and isinstance(zoom, int | float):
-        lat, lon = float(center["lat"]), ((float(center["lng"]) + 180) % 360) - 180
+        try:
+            lat, lon = float(center["lat"]), ((float(center["lng"]) + 180) % 360) - 180
+        except (TypeError, ValueError):
+            return view
         return replace(view, center=(round(lat, 5), round(lon, 5)), zoom=int(zoom))
     return view
 
 
-def details(record: pd.Series, names: dict[str, str]) -> None:
-    """The chosen record's details, as plain text (never markup from data)."""
-    st.subheader("Details")
-    keys = ("id", "layer", "date", "end_date", "event_type", "sub_event_type", "actor1", "actor2", "force", "unit",
-            "nations", "strength", "kind", "place_name", "location_precision", "injured", "killed", "arrested",
-            "counts_detail", "origin")  # fmt: skip
-    fields = {k: record.get(k) for k in keys if k in record and not _blank(record.get(k))}
-    fields["municipality"] = names.get(record.get("municipality"), "")
-    st.dataframe(
-        pd.DataFrame({"field": list(fields), "value": [_text(v) for v in fields.values()]}),
-        hide_index=True,
-        width="stretch",
-    )
-    st.text(record.get("summary") or "")
-    for source in record.get("sources") or []:
-        label = ", ".join(str(source.get(k)) for k in ("publisher", "title", "date") if source.get(k))
-        url = safe_url(source.get("url", ""))
-        st.text(f"Source: {label}" + (f" — {url}" if url else ""))
-
-
-def _blank(value: object) -> bool:
-    return value is None or value == "" or (not isinstance(value, list | tuple) and bool(pd.isna(value)))
-
-
-def _text(value: object) -> str:
-    return value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
-
-
-def chosen_id(table_event: Any, table: pd.DataFrame, map_state: dict[str, Any], current: str) -> str:
-    """The record picked in the table or by clicking its marker, else the one already selected."""
-    rows = getattr(getattr(table_event, "selection", None), "rows", None) or []
-    if rows and rows[0] < len(table):
-        return str(table.iloc[rows[0]]["id"])
-    return record_id_in(map_state.get("last_object_clicked_popup")) or current
+def table_rows() -> list[int]:
+    """The rows picked in the table before this run (its widget state)."""
+    state = st.session_state.get("table") or {}
+    selection = state.get("selection", {}) if isinstance(state, dict) else getattr(state, "selection", {})
+    rows = selection.get("rows", []) if isinstance(selection, dict) else getattr(selection, "rows", [])
+    return [int(r) for r in rows if isinstance(r, int)]
 
 
 def record_by_id(dataset: Dataset, record_id: str) -> pd.Series | None:
@@ -290,52 +280,104 @@ def newest(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> tuple[
     )
 
 
-def map_tab(dataset: Dataset, view: View, names: dict[str, str]) -> View:
-    """Count line, map, timeline chart, table and details; returns the view as the user left it."""
-    incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
-    window = f"{view.start} – {view.end}"
-    st.markdown(f"**{count_line(len(incidents), len(dataset.incidents), len(deployments))}** · {window}")
-    map_state = show_map(dataset, incidents, deployments, view, names)
+def select(view: View, table: pd.DataFrame) -> View:
+    """The view with the record chosen by a new table pick or map click (see components.selection)."""
+    previous = st.session_state.get("selection") or Selection(view.selected, focus=view.focus)
+    click = map_click((st.session_state.get("map") or {}).get("last_object_clicked_popup"))
+    ids = list(table["id"])
+    chosen = choose(previous, table_rows(), ids, click, st.session_state.get("shown_layers", []))
+    # The chosen record's row is marked in the table (and that mark is not read back as a new pick).
+    rows = (ids.index(chosen.record_id),) if chosen.record_id in ids else ()
+    st.session_state["table"] = {"selection": {"rows": list(rows), "columns": [], "cells": []}}
+    st.session_state["selection"] = replace(chosen, last_rows=rows)
+    return replace(view, selected=chosen.record_id, focus=chosen.focus)
+
+
+def _from_chart() -> None:
+    """A drag across the weekly chart sets the date window."""
+    selection = (st.session_state.get("chart") or {}).get("selection", {})
+    window = window_from_interval((selection.get(BRUSH) or {}).get("week"), st.session_state["span"])
+    if window:
+        set_window(window)
+
+
+def timeline(dataset: Dataset, view: View, span: tuple) -> None:
     chart = timeline_chart(weekly_counts(dataset.incidents, view.start, view.end))
-    st.altair_chart(chart, width="stretch")
-    table = table_frame(*newest(incidents, deployments), names)
-    st.subheader("Shown incidents and deployments")
-    if len(table) < len(incidents) + len(deployments):
-        st.caption(
-            f"The newest {len(table):,} of {len(incidents) + len(deployments):,} rows; download the data for all."
-        )
-    event = st.dataframe(
-        table, hide_index=True, key="table", on_select="rerun", selection_mode="single-row", column_order=TABLE_COLUMNS
+    st.session_state["span"] = span
+    st.altair_chart(chart, width="stretch", key="chart", on_select=_from_chart)
+
+
+def records_table(table: pd.DataFrame, total: int) -> None:
+    st.markdown("**Shown incidents and deployments**, newest first")
+    if len(table) < total:
+        st.caption(f"The newest {len(table):,} of {total:,} rows; download the data for all.")
+    config = {column: st.column_config.TextColumn(label) for column, label in TABLE_LABELS.items()}
+    st.dataframe(
+        table,
+        hide_index=True,
+        key="table",
+        on_select="rerun",
+        selection_mode="single-row",
+        column_order=TABLE_COLUMNS,
+        column_config=config,
+        placeholder="",
     )
-    view = replace(with_map_state(view, map_state), selected=chosen_id(event, table, map_state, view.selected))
+
+
+def map_tab(dataset: Dataset, view: View, names: dict[str, str], span: tuple) -> View:
+    """Count line, map and details, timeline chart, table and share panel; returns the view as the user left it."""
+    incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
+    table = table_frame(*newest(incidents, deployments), names)
+    view = select(view, table)
+    window = f"{day_text(view.start)} – {day_text(view.end)}" if view.start and view.end else ""
+    st.markdown(f"**{count_line(len(incidents), len(dataset.incidents), len(deployments))}** · {window}")
+    map_column, detail_column = st.columns([5, 2], gap="small")
+    with map_column:
+        st.session_state["shown_layers"] = show_map(dataset, incidents, deployments, view, names)
     record = record_by_id(dataset, view.selected) if view.selected else None
-    if record is not None:
-        details(record, names)
+    with detail_column.container(height=MAP_HEIGHT, border=False):  # scrolls beside the map, never below it
+        chosen = None if record is None else record.to_dict()
+        details_panel(chosen, names.get(str((chosen or {}).get("municipality")), ""))
+    timeline(dataset, view, span)
+    records_table(table, len(incidents) + len(deployments))
+    view = with_map_state(view, st.session_state.get("map") or {})
     share_panel(dataset, incidents, deployments, view, names)
     return view
 
 
+def header(dataset: Dataset, span: tuple) -> None:
+    """The page's title and the one line that says what the map covers."""
+    st.markdown("### North Kosovo Incident Map")
+    sources = len({source.title for source in dataset.context.sources.values()})
+    st.caption(scope_line(len(dataset.incidents), len(dataset.deployments), sources, span, span[1]))
+
+
 def main() -> None:
+    filters = st.sidebar.container()  # drawn above the upload, though read after it
     dataset = user_data()
     span = data_span(dataset)
     names = dataset.municipalities.frame["name_en"].to_dict()
+    periods = period_choices(dataset.incidents["date"])
     view = read_view(
         initial_view(dataset, span),
         span,
         sorted(dataset.incidents["event_type"].dropna().unique()),
         actor_choices(dataset),
-        dict(sorted(names.items(), key=lambda item: item[1])),
+        municipality_labels(dataset.municipalities.frame),
+        periods,
+        where=filters,
     )
-    st.title("North Kosovo Incident Map")
+    header(dataset, span)
+    link_notices()
     map_view, news = st.tabs(["Map", "Add from a news article"])
     with map_view:
-        view = map_tab(dataset, view, names)
+        view = map_tab(dataset, view, names, span)
     with news:
         review_panel(dataset)
     st.query_params.from_dict(encode(view))
     st.caption(
         "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries · places: GeoNames (CC BY 4.0) · "
-        "every record cites its source · summaries are our own words."
+        "map tiles © OpenStreetMap contributors and CARTO when online."
     )
 
 

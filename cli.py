@@ -20,7 +20,7 @@ from geo.acled import import_acled
 from geo.boundaries import Municipalities
 from geo.dataset import Dataset, load_context, load_dataset, load_user_file, validate_files
 from geo.extract import MAX_CHARS, Candidate, Extraction, MissingDateError, extract, languages
-from geo.gazetteer import GeocodeResult
+from geo.gazetteer import GeocodeResult, Place
 from geo.incidents import DataError, Problem
 from geo.schema import EVENT_TYPES
 from geo.store import StoreError, default_path, open_store
@@ -96,16 +96,20 @@ _NO_MATCH = dict.fromkeys(("id", "name", "lat", "lon", "kind", "municipality", "
 def _geocode_json(name: str, result: GeocodeResult | None, munis: Municipalities) -> str:
     if result is None:
         return json.dumps({"query": name, **_NO_MATCH, "score": 0, "alternatives": []}, ensure_ascii=False)
-    municipality = result.place.municipality
-    return json.dumps(result.as_dict(munis.name(municipality) if municipality else None), ensure_ascii=False)
+    return json.dumps(result.as_dict(names=lambda m: munis.name(m) if m in munis else None), ensure_ascii=False)
+
+
+def _where(place: Place, munis: Municipalities) -> str:
+    return munis.name(place.municipality) if place.municipality in munis else place.country
 
 
 def _geocode_line(name: str, result: GeocodeResult | None, munis: Municipalities) -> str:
     if result is None:
         return f"{name}\tno match"
     place = result.place
-    where = munis.name(place.municipality) if place.municipality else place.country
-    flag = " (ambiguous)" if result.ambiguous else ""
+    where = _where(place, munis)
+    others = ", ".join(f"{p.name_en} [{p.id}, {_where(p, munis)}]" for p in result.same_name()[:3])
+    flag = f" (ambiguous; also {others})" if result.ambiguous and others else " (ambiguous)" if result.ambiguous else ""
     point = f"{place.lat:.5f},{place.lon:.5f}"
     return f"{name}\t{place.name_en} [{place.id}, {place.kind}, {where}] {point} score {result.score:.0f}{flag}"
 

@@ -166,6 +166,7 @@ def generate(n: int, seed: int = 0) -> gpd.GeoDataFrame:
         "id": _ids(n, seed),
         "place_id": _strings([""], nothing),
         "place_name": _strings([""], nothing),
+        "place_alternatives": _strings([""], nothing),
         "lat": lat,
         "lon": lon,
         "location_precision": _strings(["point"], nothing),

@@ -41,6 +41,8 @@ import folium.plugins
 from branca.element import Element
 from folium.elements import JSCSSMixin
 
+from components.elements import NkMap, RecordLayer
+
 __all__ = [
     "ASSETS",
     "INSTALL_COMMAND",
@@ -154,6 +156,8 @@ _LEAFLET_JS = _NpmFile("leaflet", "1.9.3", "dist/leaflet.js")
 
 # The folium classes this project uses; their CDN URLs make up ASSETS.
 _COVERED_CLASSES: tuple[type[Element], ...] = (
+    NkMap,
+    RecordLayer,
     folium.Map,
     folium.plugins.Timeline,
     folium.plugins.TimelineSlider,
@@ -173,6 +177,10 @@ def _npm_file(url: str) -> _NpmFile | None:
     return _NpmFile(match["package"], match["version"], match["path"])
 
 
+#: Our own script and styles (components/web/nk), named "nk:<file>" by components/elements.py.
+OWN_ASSETS: Path = WEB_ROOT / "nk"
+
+
 def local_asset_path(url: str) -> Path | None:
     """Return the local file that replaces the CDN ``url``.
 
@@ -187,6 +195,11 @@ def local_asset_path(url: str) -> Path | None:
     """
     if url in _DROPPED:
         return None
+    if url.startswith("nk:"):
+        name = url.removeprefix("nk:")
+        if "/" in name or name.startswith("."):
+            raise KeyError(url)
+        return OWN_ASSETS / name
     npm = _npm_file(url)
     if npm is not None:
         return NODE_MODULES / npm.package / npm.path
@@ -335,6 +348,8 @@ def _asset_text(url: str) -> str | None:
 
 def _asset_label(url: str) -> str:
     """Return a short provenance note (no URL) for an inlined asset."""
+    if url.startswith("nk:"):
+        return f"north-kosovo-map {url.removeprefix('nk:')}"
     npm = _npm_file(url)
     if npm is not None:
         return f"npm {npm.package}@{npm.version} {npm.path}"
@@ -475,6 +490,8 @@ def _static_name(path: Path) -> str:
     """The path of an asset file below the static folder (npm layout kept, so CSS url()s resolve)."""
     if path.is_relative_to(NODE_MODULES):
         return path.relative_to(NODE_MODULES).as_posix()
+    if path.is_relative_to(OWN_ASSETS):
+        return f"nk/{path.name}"
     return f"folium/{path.name}"
 
 

@@ -11,7 +11,7 @@ import contextlib
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,10 +20,11 @@ import geopandas as gpd
 import pandas as pd
 
 from components.assets import inline_html
+from components.details import escape_html as escape_text
+from components.details import safe_url
 from components.export import combined, source_text
 from components.filters import count_line
 from components.mapview import BOUNDARY_ATTRIBUTION, build_map
-from components.popups import escape_text, safe_url
 from components.view import View
 
 __all__ = [
@@ -50,7 +51,7 @@ MAP_DRAWN = """() => {
   const map = Object.values(window).find(v => v instanceof L.Map && v.getContainer() === container);
   if (!map) return false;
   const expected = Number(document.body.dataset.records || 0);
-  const drawn = document.querySelectorAll('.nk-marker, .nk-cluster').length;
+  const drawn = document.querySelectorAll('.nk-marker, .nk-cluster, canvas.nk-dense').length;
   return expected === 0 || drawn > 0;
 }"""
 
@@ -134,14 +135,14 @@ def snapshot_html(
     info: SnapshotInfo,
 ) -> str:
     """One self-contained HTML page of the view: map, popups, legend, layer control and time player."""
-    with_player = replace(view, layers=tuple(dict.fromkeys([*view.layers, "player"])))
-    fmap = build_map(incidents, deployments, municipalities, with_player)
+    fmap = build_map(incidents, deployments, municipalities, view)
     root = fmap.get_root()
     root.header.add_child(folium.Element(_SNAPSHOT_CSS))
     root.title = "North Kosovo Incident Map — snapshot"
     page = inline_html(fmap)
     records = len(incidents) * view.shows("incidents") + len(deployments) * view.shows("deployments")
     head = _header(incidents, deployments, view, info)
+    page = page.replace("<html>", '<html lang="en">', 1)
     return page.replace("<body>", f'<body data-records="{records}">{head}', 1)
 
 

@@ -1,4 +1,4 @@
-"""The table of shown records: typed columns so people can sort them."""
+"""The table of shown records: newest first, human headers, counts as the sources give them ("82+")."""
 
 from __future__ import annotations
 
@@ -9,26 +9,38 @@ import pandas as pd
 
 from components.export import combined
 
-__all__ = ["COUNT_COLUMNS", "TABLE_COLUMNS", "table_frame"]
+__all__ = ["TABLE_COLUMNS", "TABLE_LABELS", "table_frame"]
 
-COUNT_COLUMNS = ("injured", "killed", "arrested", "strength")
-TABLE_COLUMNS = (
-    "date", "layer", "event_type", "sub_event_type", "force", "kind", "place_name", "municipality",
-    "injured", "killed", "arrested", "strength", "actor1", "actor2", "summary", "sources", "id",
-)  # fmt: skip
+TABLE_LABELS = {
+    "date": "Date",
+    "end_date": "Until",
+    "layer": "Record",
+    "event_type": "Event type",
+    "sub_event_type": "Sub-type",
+    "force": "Force",
+    "kind": "Deployment",
+    "place_name": "Place",
+    "municipality": "Municipality",
+    "injured": "Injured",
+    "killed": "Killed",
+    "arrested": "Arrested",
+    "strength": "Troops",
+    "actor1": "Actor",
+    "actor2": "Other actor",
+    "summary": "Summary",
+    "sources": "Sources",
+    "id": "Record id",
+}
+TABLE_COLUMNS = tuple(TABLE_LABELS)
 
 
 def table_frame(
     incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, municipality_names: Mapping[str, str]
 ) -> pd.DataFrame:
-    """Shown records for st.dataframe: counts as numbers (lower bounds as their number), the rest as text."""
+    """Shown records for st.dataframe, newest first; every cell as text, blanks as empty text."""
     rows = combined(incidents, deployments)
     rows["municipality"] = rows["municipality"].map(lambda m: municipality_names.get(m, m) if m else m)
-    table = pd.DataFrame(index=rows.index)
-    for column in rows.columns:
-        if column in COUNT_COLUMNS:
-            numbers = rows[column].astype("string").str.rstrip("+")
-            table[column] = pd.to_numeric(numbers, errors="coerce").astype("Int64")
-        else:
-            table[column] = rows[column].astype("string").fillna("")
-    return table
+    rows["kind"] = rows["kind"].map(lambda k: str(k).replace("_", " ") if k else k)
+    table = pd.DataFrame({column: rows[column].astype("string").fillna("") for column in TABLE_COLUMNS})
+    order = table.sort_values(["date", "id"], ascending=[False, True], kind="stable").index
+    return table.loc[order].reset_index(drop=True)

@@ -1,4 +1,4 @@
-"""The timeline chart: incidents per week, with the selected window highlighted."""
+"""The timeline chart: incidents per week, the window highlighted; drag across it to set the window."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 
-__all__ = ["timeline_chart", "weekly_counts"]
+__all__ = ["BRUSH", "timeline_chart", "weekly_counts"]
+
+BRUSH = "window_brush"  # the name of the drag selection, as the page reads it back
 
 
 def weekly_counts(incidents: gpd.GeoDataFrame, start: date, end: date) -> pd.DataFrame:
@@ -23,15 +25,23 @@ def weekly_counts(incidents: gpd.GeoDataFrame, start: date, end: date) -> pd.Dat
 
 
 def timeline_chart(counts: pd.DataFrame) -> alt.Chart:
-    """A bar chart of weekly counts; bars in the window are dark, the rest pale."""
+    """A bar chart of weekly counts with years on the axis; bars in the window dark, the rest pale."""
+    brush = alt.selection_interval(encodings=["x"], name=BRUSH)
     return (
-        alt.Chart(counts)
-        .mark_bar()
+        alt.Chart(counts, title=alt.Title("Incidents per week: drag across the chart to set the dates", fontSize=12))
+        .mark_bar(width=3)
         .encode(
-            x=alt.X("week:T", title=None),
+            x=alt.X("week:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelFontSize=12, grid=True)),
             y=alt.Y("incidents:Q", title="per week", axis=alt.Axis(tickMinStep=1)),
-            color=alt.condition("datum.in_window", alt.value("#1f3a93"), alt.value("#c9d3e6")),
-            tooltip=[alt.Tooltip("week:T", title="week of"), "incidents:Q"],
+            color=alt.condition("datum.in_window", alt.value("#1d2b4f"), alt.value("#b9c3d6")),
+            tooltip=[alt.Tooltip("week:T", title="week of", format="%d %b %Y"), "incidents:Q"],
         )
-        .properties(height=110)
+        .add_params(brush)
+        .properties(
+            height=130,
+            description="Incidents per week; the bars inside the date window are dark.",
+            usermeta={"embedOptions": {"renderer": "canvas"}},
+        )
+        # Marks as one described image, not many unlabelled ones (the table gives the same numbers as text).
+        .configure(aria=False)
     )

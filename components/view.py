@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote
 
-__all__ = ["LAYERS", "View", "decode", "encode"]
+__all__ = ["BASEMAPS", "LAYERS", "View", "decode", "encode"]
 
 LAYERS = ("incidents", "deployments", "boundaries", "player")
+BASEMAPS = ("light", "dark", "none")
 DEFAULT_CENTER = (43.04, 20.74)  # the four northern municipalities
 DEFAULT_ZOOM = 10
 _MAX_ITEMS = 50
@@ -33,10 +34,13 @@ class View:
     actors: tuple[str, ...] = ()
     municipalities: tuple[str, ...] = ()
     text: str = ""
-    layers: tuple[str, ...] = ("incidents", "deployments", "boundaries")
+    layers: tuple[str, ...] = ("incidents", "deployments", "boundaries", "player")
     center: tuple[float, float] = DEFAULT_CENTER
     zoom: int = DEFAULT_ZOOM
     selected: str = ""
+    basemap: str = "light"
+    # Grows with each pick in the table or a link: the map then centres on the selection and opens it, once.
+    focus: int = 0
 
     def shows(self, layer: str) -> bool:
         return layer in self.layers
@@ -65,6 +69,8 @@ def encode(view: View) -> dict[str, str]:
         params["map"] = f"{view.center[0]:.5f},{view.center[1]:.5f},{view.zoom}"
     if view.selected:
         params["selected"] = view.selected
+    if view.basemap != default.basemap:
+        params["basemap"] = view.basemap
     return params
 
 
@@ -135,6 +141,10 @@ def decode(
         decoder.ignore("start/end", "end before start")
         start = end = None
     center, zoom = decoder.position()
+    basemap = str(params.get("basemap", "light"))
+    if basemap not in BASEMAPS:
+        decoder.ignore("basemap", f"choose one of {', '.join(BASEMAPS)}")
+        basemap = "light"
     selected = str(params.get("selected", ""))
     if selected and selected not in choices.get("selected", frozenset()):
         decoder.ignore("selected", "no such record")
@@ -150,5 +160,7 @@ def decode(
         center=center,
         zoom=zoom,
         selected=selected,
+        basemap=basemap,
+        focus=1 if selected else 0,
     )
     return view, decoder.notices

@@ -359,20 +359,22 @@ def _check_id(cells: _Cells, seen: set[str], context: Context) -> str:
     return record_id
 
 
-def _place(cells: _Cells, context: Context) -> Place | None:
+def _place(cells: _Cells, context: Context) -> tuple[Place | None, str]:
+    """The row's place, and the other places its name may mean (`;`-separated ids), for the user to pick."""
     place_id, name = cells.text("place_id"), cells.text("place")
     if place_id:
         place = context.gazetteer.get(place_id)
         if place is None:
             cells.fail("place_id", f"unknown place id {place_id!r}")
-        return place
+        return place, ""
     if name:
-        result = context.gazetteer.geocode(name)
+        # The row's municipality decides between places of one name (Banjska in Zvečan or in Vushtrri).
+        result = context.gazetteer.geocode(name, context=cells.text("municipality"))
         if result is None:
             cells.fail("place", f"unknown place {name!r}: not in the gazetteer; give lat/lon instead")
-            return None
-        return result.place
-    return None
+            return None, ""
+        return result.place, result.alternative_ids()
+    return None, ""
 
 
 def _stated_municipality(cells: _Cells, context: Context, place: Place | None) -> str:
@@ -392,7 +394,7 @@ def _stated_municipality(cells: _Cells, context: Context, place: Place | None) -
 
 
 def _location(cells: _Cells, context: Context) -> dict[str, Any] | None:
-    place = _place(cells, context)
+    place, alternatives = _place(cells, context)
     lat, lon = cells.number("lat", -90, 90), cells.number("lon", -180, 180)
     if (cells.text("lat") == "") != (cells.text("lon") == ""):
         cells.fail("lat" if not cells.text("lat") else "lon", "give both lat and lon, or neither")
@@ -420,6 +422,7 @@ def _location(cells: _Cells, context: Context) -> dict[str, Any] | None:
     return {
         "place_id": place.id if place else "",
         "place_name": place.name_en if place else "",
+        "place_alternatives": alternatives,
         "lat": lat,
         "lon": lon,
         "location_precision": cells.choice("location_precision", LOCATION_PRECISIONS, default_precision),

@@ -48,7 +48,7 @@ EVENT_TYPES: Final[dict[str, tuple[str, ...]]] = {
 DEPLOYMENT_KINDS: Final = ("guard_post", "reinforcement", "base", "alert", "patrol")
 DATE_PRECISIONS: Final = ("day", "week", "month", "year")
 # How well a point stands for where something happened, finest first.
-LOCATION_PRECISIONS: Final = ("point", "estimated", "settlement", "municipality", "region", "country")
+LOCATION_PRECISIONS: Final = ("point", "site", "estimated", "settlement", "municipality", "region", "country")
 COUNT_KINDS: Final = ("injured", "killed", "arrested")
 
 INCIDENT_COLUMNS: Final = (

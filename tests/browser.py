@@ -77,3 +77,30 @@ def block_network(page: object, allowed_prefixes: tuple[str, ...]) -> list[str]:
 
     page.route("**/*", route)  # type: ignore[attr-defined]
     return aborted
+
+
+# The records each kind of layer holds on the shown map, read from the map script's own registry:
+# a cluster layer's markers, or a canvas layer's records.
+COUNT_RECORDS = """() => {
+  const counts = {incident: 0, deployment: 0};
+  for (const entry of (window.NK && NK.layers) || []) {
+    if (!entry.group._map || entry.hidden || !(entry.records.layer in counts)) continue;
+    const held = entry.layer.getLayers ? entry.layer.getLayers().length : entry.records.n;
+    counts[entry.records.layer] += held;
+  }
+  return counts;
+}"""
+
+# Click the record nearest a latitude as a reader would: its cluster opens and the marker is clicked.
+CLICK_RECORD_AT = """(lat) => {
+  for (const entry of (window.NK && NK.layers) || []) {
+    if (!entry.layer.getLayers) continue;
+    for (const marker of entry.layer.getLayers()) {
+      if (Math.abs(marker.getLatLng().lat - lat) < 1e-4) {
+        entry.layer.zoomToShowLayer(marker, () => marker.fire('click'));
+        return true;
+      }
+    }
+  }
+  return false;
+}"""

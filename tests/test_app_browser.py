@@ -13,37 +13,20 @@ import pytest
 
 from components.filters import in_window
 from geo.dataset import Dataset
-from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, block_network, needs_chromium, streamlit_server
+from tests.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CLICK_RECORD_AT,
+    COUNT_RECORDS,
+    ROOT,
+    block_network,
+    needs_chromium,
+    streamlit_server,
+)
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
-# Counts the records held by each marker layer of the map on screen (clustered or not),
-# told apart by their icon class. streamlit-folium re-runs each new map's script in the
-# same iframe, so layers of earlier maps may linger as globals: only the shown map counts.
-COUNT_LAYERS = """() => {
-  const container = document.querySelector('.leaflet-container');
-  const values = Object.keys(window).map(k => window[k]);
-  const map = values.find(v => v instanceof L.Map && v.getContainer() === container);
-  const counts = {incident: 0, deployment: 0};
-  if (!map) return counts;
-  map.eachLayer(layer => {
-    if (!(layer instanceof L.MarkerClusterGroup)) return;
-    const markers = layer.getLayers();
-    if (!markers.length) return;
-    const kind = markers[0].options.icon.options.className.includes('nk-marker-incident') ? 'incident' : 'deployment';
-    counts[kind] += markers.length;
-  });
-  return counts;
-}"""
-OPEN_POPUP_AT = """(lat) => {
-  const container = document.querySelector('.leaflet-container');
-  const map = Object.values(window).find(v => v instanceof L.Map && v.getContainer() === container);
-  map.eachLayer(layer => {
-    if (!(layer instanceof L.MarkerClusterGroup)) return;
-    for (const marker of layer.getLayers())
-      if (Math.abs(marker.getLatLng().lat - lat) < 1e-9) layer.zoomToShowLayer(marker, () => marker.openPopup());
-  });
-}"""
 IFRAME = "iframe[title='streamlit_folium.st_folium']"
 HOSTILE_CSV = (
     "id,date,event_type,sub_event_type,actor1,lat,lon,summary,source_publisher,source_title\n"
@@ -90,7 +73,7 @@ def _wait_for_counts(page: Any, incidents: int, deployments: int | None = None) 
     deadline, counts = time.monotonic() + 30, {}
     while time.monotonic() < deadline:
         with contextlib.suppress(Error):
-            counts = _map_frame(page).evaluate(COUNT_LAYERS)
+            counts = _map_frame(page).evaluate(COUNT_RECORDS)
             if counts["incident"] == incidents and deployments in (None, counts["deployment"]):
                 return counts
         page.wait_for_timeout(250)
@@ -140,11 +123,12 @@ def test_a_hostile_upload_shows_as_text_and_runs_nothing(
     page.get_by_text("hostile.csv: 1 incident(s) added").wait_for(timeout=30_000)
     _wait_for_counts(page, len(dataset.incidents) + 1)
     frame = _map_frame(page)
-    frame.evaluate(OPEN_POPUP_AT, 43.2)
-    popup = frame.wait_for_selector(".leaflet-popup-content", timeout=10_000)
-    text = popup.inner_text()
-    assert "<img src=x onerror=alert(1)>" in text and "</script><script>alert(2)</script>" in text
-    assert popup.query_selector_all("img, svg, script") == []
+    assert frame.evaluate(CLICK_RECORD_AT, 43.2)
+    frame.wait_for_selector(".leaflet-popup-content", timeout=10_000)
+    page.get_by_text("</script><script>alert(2)</script>", exact=False).wait_for(timeout=20_000)
+    body = page.inner_text("body")
+    assert "<img src=x onerror=alert(1)>" in body and "`${alert(3)}`" in body
+    assert page.locator("[data-testid=stMain] img[src=x], svg[onload]").count() == 0
     _shot(page, "app-hostile.png")
     assert not page.dialogs and not page.errors
 
@@ -154,7 +138,7 @@ def test_clicking_a_marker_shows_its_details_and_puts_it_in_the_link(page: Any, 
     in_window = in_window_ids(dataset, date(2023, 9, 1), date(2023, 10, 31))
     _wait_for_counts(page, len(in_window))
     _map_frame(page).locator(".nk-marker-incident").first.click(timeout=15_000)
-    page.get_by_role("heading", name="Details").wait_for(timeout=20_000)
+    page.get_by_text("Record id:").wait_for(timeout=20_000)
     page.wait_for_function("() => location.search.includes('selected=')", timeout=20_000)  # the URL follows the page
     selected = page.url.split("selected=")[1].split("&")[0]
     assert selected in in_window

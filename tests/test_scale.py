@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import folium
-import numpy as np
 import pytest
 from bs4 import BeautifulSoup
 
 import components.dense as dense
+import components.mapview as mapview
 from benchmarks.synthetic import generate
-from components.dense import DenseLayer, dense_payload, grid_bins
+from components.dense import grid_bins
+from components.encoding import decode_container
 from components.filters import count_line, shown
 from components.mapview import MARKER_LIMIT, record_layers
 from components.snapshot import SnapshotInfo, snapshot_html
@@ -32,20 +31,8 @@ def big(dataset: Dataset) -> Dataset:
 
 
 def _drawn(layers: list[Any], kind: str) -> int:
-    """Records held by the layers of one kind: the dense layer's points, or the markers of a cluster."""
-    total = 0
-    for group in layers:
-        if not group.layer_name.lower().rstrip().split("(")[0].strip().endswith(kind):
-            continue
-        for child in group._children.values():
-            if isinstance(child, DenseLayer):
-                payload = child.payload
-                assert payload["mode"] == "points"
-                assert len(base64.b64decode(payload["lon"])) // 4 == payload["count"] == len(payload["ids"])
-                total += payload["count"]
-            else:
-                total += sum(isinstance(marker, folium.Marker) for marker in child._children.values())
-    return total
+    """Records held by the layers of one kind, read back from their payloads."""
+    return sum(decode_container(layer.encoded.payload)[0]["n"] for layer in layers if layer.encoded.layer == kind)
 
 
 @pytest.mark.parametrize(("start", "end"), WINDOWS)
@@ -55,9 +42,9 @@ def test_map_table_and_snapshot_agree(big: Dataset, start: date | None, end: dat
     assert len(incidents) > MARKER_LIMIT
     names = big.municipalities.frame["name_en"].to_dict()
     layers = record_layers(incidents, deployments, names, view)
-    assert any(isinstance(c, DenseLayer) for group in layers for c in group._children.values())
-    assert _drawn(layers, "incidents") == len(incidents)
-    assert _drawn(layers, "deployments") == len(deployments)
+    assert max(layer.encoded.count for layer in layers) > MARKER_LIMIT  # drawn on the canvas, not as markers
+    assert _drawn(layers, "incident") == len(incidents)
+    assert _drawn(layers, "deployment") == len(deployments)
     assert len(table_frame(incidents, deployments, names)) == len(incidents) + len(deployments)
     page = snapshot_html(incidents, deployments, big.municipalities.frame, view, SnapshotInfo(len(big.incidents)))
     head = BeautifulSoup(page, "html.parser").select_one("header").get_text(" ", strip=True)
@@ -77,20 +64,25 @@ def test_grid_bins_add_up_to_their_points(big: Dataset) -> None:
 
 
 def test_above_the_point_limit_bins_carry_every_incident(big: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dense, "POINT_LIMIT", 10_000)
-    payload = dense_payload(big.incidents)
-    counts = np.frombuffer(base64.b64decode(payload.arrays["n"]), dtype=np.uint32)
-    assert payload.mode == "bins" and counts.sum() == payload.count == len(big.incidents)
+    monkeypatch.setattr(mapview, "POINT_LIMIT", 10_000)
+    names = big.municipalities.frame["name_en"].to_dict()
+    layers = record_layers(big.incidents, big.deployments.iloc[0:0], names, View(layers=("incidents",)))
+    incidents = max(layers, key=lambda layer: layer.encoded.count)  # the synthetic "your data" layer
+    header, arrays = decode_container(incidents.encoded.payload)
+    assert incidents.encoded.mode == "bins" and header["layer"] == "bins"
+    assert arrays["n"].sum() == incidents.encoded.count == int((big.incidents["origin"] != "shipped").sum())
+    assert incidents.record_id(0) is None  # a bin is no record
 
 
 def test_zoomed_in_the_points_in_view_are_sent(big: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dense, "POINT_LIMIT", 10_000)
+    monkeypatch.setattr(mapview, "POINT_LIMIT", 10_000)
     bounds = ((42.88, 20.82), (42.895, 20.85))  # part of North Mitrovica
-    group = dense.dense_group("x", big.incidents, bounds)
-    layer = next(iter(group._children.values()))
-    inside = dense.in_bounds(big.incidents, bounds)
+    names = big.municipalities.frame["name_en"].to_dict()
+    layers = record_layers(big.incidents, big.deployments.iloc[0:0], names, View(), bounds)
+    incidents = max(layers, key=lambda layer: layer.encoded.count)
+    inside = dense.in_bounds(big.incidents[big.incidents["origin"] != "shipped"], bounds)
     assert 0 < len(inside) <= 10_000
-    assert layer.payload["mode"] == "points" and layer.payload["count"] == len(inside)
+    assert incidents.encoded.mode == "points" and decode_container(incidents.encoded.payload)[0]["n"] == len(inside)
 
 
 @pytest.mark.browser
@@ -110,5 +102,5 @@ def test_what_the_browser_draws_adds_up_to_the_incidents(big: Dataset, tmp_path:
         page.wait_for_function("() => document.querySelector('canvas.nk-dense')?.dataset.total !== undefined")
         total = int(page.evaluate("() => document.querySelector('canvas.nk-dense').dataset.total"))
         browser.close()
-    # every one of the user's incidents (the dense layer; ours are markers) is in one drawn cell or point
+    # every one of the user's incidents (the canvas layer; ours are markers) is in one drawn cell or point
     assert total == int((incidents["origin"] != "shipped").sum())
