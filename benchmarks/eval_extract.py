@@ -128,7 +128,22 @@ def _count_right(candidate: extraction.Candidate | None, expected: dict[str, Any
     return any(c.kind == expected["kind"] and c.value in values for c in candidate.counts)
 
 
+def _canonical(gazetteer: Gazetteer, place_id: str) -> str:
+    """The gazetteer's id for an annotated id (a `gn-` id that a curated place took resolves to that place)."""
+    place = gazetteer.get(place_id)
+    return place.id if place is not None else place_id
+
+
+def _canonical_truth(gazetteer: Gazetteer, truth: dict[str, Any]) -> dict[str, Any]:
+    events = [{**e, "place_id": _canonical(gazetteer, e["place_id"])} for e in truth["events"]]
+    lists = {
+        k: [_canonical(gazetteer, p) for p in truth.get(k, [])] for k in ("out_of_area", "not_mapped", "background")
+    }
+    return {**truth, "events": events, **lists}
+
+
 def _score_article(gazetteer: Gazetteer, name: str, result: extraction.Extraction, truth: dict, tally: _Tally) -> None:
+    truth = _canonical_truth(gazetteer, truth)
     found = {c.place_id for c in result.candidates}
     gold = {e["place_id"] for e in truth["events"]}
     false = {p for p in found - gold if not _neutral(gazetteer, truth, gold, p)}
