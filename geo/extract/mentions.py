@@ -22,7 +22,7 @@ from geo.extract.inflection import inflection, name_forms
 from geo.extract.language import Language
 from geo.extract.records import MentionRole
 from geo.extract.sentences import Sentence
-from geo.gazetteer import Gazetteer, GeocodeResult, Place
+from geo.gazetteer import Gazetteer, GeocodeResult, Place, prior
 from geo.names import canonical_directions, fold, phonetic, strip_directions, strip_wrappers
 
 __all__ = [
@@ -42,8 +42,9 @@ NORTH = frozenset({"mun-zvecan", "mun-leposavic", "mun-zubin-potok", "mun-north-
 # Kinds of place that a capitalised word may name without a place context around it.
 _MAJOR_KINDS = frozenset(
     {"country", "region", "municipality", "city", "town", "border_crossing", "military_base", "bridge", "lake", "site"}
+    | {"dam", "monastery"}
 )
-_KIND_RANK = {"village": 1, "municipality": 3, "region": 4, "country": 5}  # others (towns, crossings, …): 0
+_VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
 _BROAD_KINDS = frozenset({"country", "region", "city"})  # may stand for a government: "Pristina said"
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MAX_TOKENS = 4
@@ -159,13 +160,10 @@ class Found:
     name: str = ""  # the words matched, as written
 
 
-def _rank(place: Place) -> tuple[bool, bool, int, bool]:
-    """Among places of one name: one in the north, a settlement or landmark before a hill or a stream, a town
-    or a crossing before a village before a municipality before the country, and a curated place before a
-    GeoNames one."""
-    north = place.municipality in NORTH or place.id in NORTH
-    feature = place.kind not in _MAJOR_KINDS and place.kind != "village"
-    return not north, feature, _KIND_RANK.get(place.kind, 0), place.id.startswith("gn-")
+def _rank(place: Place) -> float:
+    """Among places of one name, the one a bare name most likely means: the gazetteer's prior (kind, the
+    four northern municipalities, curated places, size): Jarinje the crossing, Kosovo the country."""
+    return -prior(place)
 
 
 def _tied(result: GeocodeResult) -> list[Place]:
@@ -191,7 +189,7 @@ def _lookup(span: str, index: PlaceIndex) -> Place | None:
             found += [(place, False) for place in _tied(result)]
     numbers = next((index.forms[v] for v in _variants(key) if v in index.forms), [])
     found += [(index.gazetteer.places[n], True) for n in numbers]
-    return min(found, key=lambda item: (*_rank(item[0]), item[1]))[0] if found else None
+    return min(found, key=lambda item: (_rank(item[0]), item[1]))[0] if found else None
 
 
 def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
@@ -307,7 +305,7 @@ def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, 
     strong = _strong(text, start, end, rules)
     if previous is not None and not strong and rules.coordination.match(text[previous.end : start]):
         strong = previous.strong
-    if place.kind == "village":
+    if place.kind in _VILLAGE_KINDS:
         if place.municipality not in NORTH and not strong:
             return None
     elif place.kind not in _MAJOR_KINDS and not (strong and n > 1):
