@@ -63,6 +63,7 @@ __all__ = [
 
 MAX_CHARS = 200_000  # the app's paste limit; the CLI holds files to it too
 _INHERIT_WINDOW = 3  # sentences: how far back an undated sentence looks for its date
+_LEDE_SENTENCES = 2  # the opening sentences whose day stands for the story's day
 _LINE = re.compile(r"[^\n]+")
 _MONTHS = "January February March April May June July August September October November December".split()  # noqa: SIM905 - a word list reads best as words
 
@@ -132,14 +133,16 @@ def _facts(found: list[Sentence], published: date, language: Language, scan) -> 
     prose = 0
     datelines = [dateline_end(sentence, rules) for sentence in found]
     places = same_town([find_places(s, d, scan) for s, d in zip(found, datelines, strict=True)])
+    lede: DateMention | None = None  # the day the opening sentences give: the story's day, unless told otherwise
     for number, sentence in enumerate(found):
         dateline = datelines[number]
         dates = tuple(dates_in(" " * dateline + sentence.text[dateline:], published, language))
-        inherited = anchor[1] if anchor and prose - anchor[0] <= _INHERIT_WINDOW else None
+        inherited = anchor[1] if anchor and prose - anchor[0] <= _INHERIT_WINDOW else lede
         result.append(Facts(number, sentence, tuple(places[number]), dates, inherited, published))
         day = next((d for d in dates if d.precision == "day" and d.value <= published), None)
         if sentence.prose:
-            anchor = (number, day) if day else anchor
+            anchor = (prose, day) if day else anchor
+            lede = day if lede is None and day and prose < _LEDE_SENTENCES else lede
             prose += 1
     return result
 
