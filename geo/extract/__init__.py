@@ -194,7 +194,10 @@ def extract(text: str, published: date | None, gazetteer: Gazetteer, language: s
     rules_language = get_language(language) if language else detect_language(text)
     view = latin_view(text)
     found = sentences(view.latin, rules_language)
-    day, source, notes = _published(published, _own_date(view, found, rules_language))
+    own = _own_date(view, found, rules_language)
+    day, source, notes = _published(published, own)
+    if own is not None and own.source == "publication line":  # a header, not a sentence of the story
+        found = [replace(s, prose=False) if s.text == own.text else s for s in found]
     facts = _facts(found, day, rules_language, scanner(gazetteer, rules_language, view.latin))
     raws, mentions = [], []
     for fact in facts:
