@@ -75,6 +75,7 @@ class PlaceRules:
     aside_before: re.Pattern[str]
     north_part: re.Pattern[str]
     descriptions: tuple[tuple[re.Pattern[str], str], ...]
+    locator: re.Pattern[str]
 
 
 _NEVER = "(?!)"
@@ -106,6 +107,7 @@ def place_rules(language: Language) -> PlaceRules:
         aside_before=pattern("aside_before"),
         north_part=pattern("north_part"),
         descriptions=tuple((re.compile(p), place_id) for p, place_id in places.get("descriptions", {}).items()),
+        locator=pattern("locator"),
     )
 
 
@@ -323,6 +325,18 @@ def _north_part(text: str, found: Found, scan: _Scan) -> Found:
     return replace(found, place=place)
 
 
+def _locating_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
+    """ "Zupče, a village in the Zubin Potok municipality", "u Rudarima kod Zvečana", "Rudarë të Zveçanit": a
+    town or municipality named right after a place inside it only says where that place is."""
+    if previous is None or found.role != "site" or previous.place.kind in _BROAD_KINDS:
+        return found
+    inner, outer = previous.place, found.place
+    inside = inner.municipality and inner.municipality in (outer.id, outer.municipality) and inner.id != outer.id
+    if inside and rules.locator.match(text[previous.end : found.start]):
+        return replace(found, role="aside")
+    return found
+
+
 def _coordinated_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
     """A list shares its first member's role: "delegations of Belgrade and Pristina"."""
     if previous is None or found.role != "site" or previous.role in ("site", "out_of_area", "dateline"):
@@ -350,6 +364,7 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
         if accepted is not None:
             accepted = _north_part(text, accepted, scan)
             accepted = replace(accepted, role=_role(text, accepted, dateline, scan.rules))
+            accepted = _locating_role(text, accepted, previous, scan.rules)
             found.append(_coordinated_role(text, accepted, previous, scan.rules))
         i += n
     return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)

@@ -22,7 +22,7 @@ CandidateKind = Literal["incident", "deployment"]
 DateBasis = Literal["explicit", "relative", "publication"]
 MentionRole = Literal[
     "site", "out_of_area", "actor_seat", "modifier", "dateline", "origin", "name_part", "aside"
-]  # aside: where people were taken or treated afterwards (a hospital, a court), not where it happened
+]  # aside: not where it happened: a hospital or court afterwards, a destination, a town that locates a village
 PublishedFrom = Literal["given", "dateline", "publication line"]
 
 
