@@ -134,11 +134,14 @@ def _facts(found: list[Sentence], published: date, language: Language, scan) -> 
     datelines = [dateline_end(sentence, rules) for sentence in found]
     places = same_town([find_places(s, d, scan) for s, d in zip(found, datelines, strict=True)])
     lede: DateMention | None = None  # the day the opening sentences give: the story's day, unless told otherwise
+    earlier: tuple[Found, ...] = ()
     for number, sentence in enumerate(found):
         dateline = datelines[number]
         dates = tuple(dates_in(" " * dateline + sentence.text[dateline:], published, language))
         inherited = anchor[1] if anchor and prose - anchor[0] <= _INHERIT_WINDOW else lede
-        result.append(Facts(number, sentence, tuple(places[number]), dates, inherited, published))
+        result.append(Facts(number, sentence, tuple(places[number]), dates, inherited, published, earlier))
+        sites = tuple(m for m in places[number] if m.role == "site")
+        earlier = sites if sites and sentence.prose else earlier
         day = next((d for d in dates if d.precision == "day" and d.value <= published), None)
         if sentence.prose:
             anchor = (prose, day) if day else anchor

@@ -21,7 +21,8 @@ from geo.extract.records import DateBasis
 
 __all__ = ["ArticleDate", "DateMention", "article_date", "dates_in"]
 
-_FUTURE_SLACK = timedelta(days=7)  # a year-less date further ahead than this is last year's
+# A year-less date up to this far ahead is this year's (a vote called for 18 December); further ahead, last year's.
+_SCHEDULED_AHEAD = timedelta(days=90)
 _HEADER_LINES = 12  # a publication line is looked for in the first lines of the text
 _LINE_CHARS = 100
 _LEFTOVER_LETTERS = 16  # a publication line holds a date, maybe a time and a weekday, little else
@@ -140,7 +141,7 @@ def _explicit(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, 
         for match in pattern.finditer(text):
             (day, month), year = _day_month(match, rules), match["year"]
             value = _safe_date(int(year) if year else published.year, month, day)
-            if value and not year and value > published + _FUTURE_SLACK:
+            if value and not year and value > published + _SCHEDULED_AHEAD:
                 value = _safe_date(published.year - 1, month, day)
             if value:
                 yield 0, DateMention(value, "explicit", "day", match.start(), match.end(), has_year=bool(year))

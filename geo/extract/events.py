@@ -61,6 +61,7 @@ class _Rules:
     speech: re.Pattern[str]
     clause_break: re.Pattern[str]
     relative_clause: re.Pattern[str]
+    anaphora: re.Pattern[str]
     casualty_rule: int
     riots_rule: int
 
@@ -87,6 +88,7 @@ def _rules(language: Language) -> _Rules:
         speech=re.compile(places.get("speech", "(?!)")),
         clause_break=re.compile(places.get("clause_break", "(?!)")),
         relative_clause=re.compile(places.get("relative_clause", "(?!)")),
+        anaphora=re.compile(places.get("anaphora", "(?!)")),
         casualty_rule=casualty,
         riots_rule=riots,
     )
@@ -105,7 +107,7 @@ class Facts:
     dates: tuple[DateMention, ...]
     inherited: DateMention | None
     published: date
-
+    earlier_sites: tuple[Found, ...] = ()  # the sites of the latest earlier sentence that named any
 
 @dataclass(frozen=True)
 class _Claim:
@@ -216,6 +218,8 @@ def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[_Cl
     mentions = [_speech_role(m, clauses, per_clause, text, rules) for m in facts.mentions]
     sites = [[m for m in mentions if m.role == "site" and a <= m.start < b] for a, b in clauses]
     orphans = [m for number, found in enumerate(sites) if not per_clause[number] for m in found]
+    if not orphans and rules.anaphora.search(text):  # "five officers were hurt there": the place just named
+        orphans = list(facts.earlier_sites[-1:])
     tied = []
     for number, claims in enumerate(per_clause):
         tied += _nearest_sites(claims, sites[number] or orphans)
