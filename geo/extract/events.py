@@ -41,6 +41,7 @@ _COARSE_KINDS = {"country": 3, "region": 2, "municipality": 1}
 _BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
 _ATTACH_WINDOW = 4  # a sentence without a site adds to an event named at most this many sentences before
 _RECENT_EVENTS = 200  # merging looks back over this many events: no real article has more
+_WAITING = 2  # a claim without a place, before any event, joins the first event named this few sentences later
 
 
 @dataclass(frozen=True)
@@ -344,12 +345,20 @@ class _Event:
         self.raws.append(raw)
         self.last_sentence = max(self.last_sentence, raw.sentence)
         if raw.place is None:
+            self._date_from_floating(raw)
             return
         if raw.specific:
             self.typed.add(raw.subtype)
         if self._head is None or _head_rank(raw) < _head_rank(self._head):
             self._head = raw
         if self._when is None or _date_rank(raw.when) < _date_rank(self._when):
+            self._when = raw.when
+
+    def _date_from_floating(self, raw: _Raw) -> None:
+        """A sentence that names no place but dates the event ("… arrested on Wednesday") dates it when the
+        sentences that name its place give only the publication day."""
+        weak = self._when is not None and self._when.basis == "publication"
+        if weak and raw.when.basis != "publication" and not raw.when.inherited:
             self._when = raw.when
 
     @property
@@ -445,8 +454,10 @@ def _refine(events: list[_Event], raw: _Raw) -> bool:
 
 def _cluster(raws: list[_Raw]) -> list[_Event]:
     """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
-    attaches; an untyped one at a site makes a coarse event precise, or else floats."""
+    attaches (or waits for the next event, when it comes first); an untyped one at a site makes a coarse
+    event precise, or else floats."""
     events: list[_Event] = []
+    waiting: list[_Raw] = []
     for raw in raws:
         if raw.place is not None and not raw.subtype and _refine(events, raw):
             continue
@@ -454,8 +465,14 @@ def _cluster(raws: list[_Raw]) -> list[_Event]:
         target = _attach_target(events, raw) if floating else _merge_target(events, raw)
         if target is not None:
             target.add(replace(raw, place=None) if floating else raw)
-        elif not floating:
-            events.append(_Event.of([raw]))
+        elif floating:
+            waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
+        else:
+            event = _Event.of([raw])
+            for early in (w for w in waiting if _same_kind(event, w) and raw.sentence - w.sentence <= _WAITING):
+                event.add(early)
+            events.append(event)
+            waiting = []
     return events
 
 
