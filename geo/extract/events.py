@@ -294,9 +294,21 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[_Raw], list[Found]]:
         when = _date_for(facts, claim.position, rules)
         if claim.needs_day and when.precision != "day":
             continue
-        for place in list(_finest(found)) or [None]:
-            raws.append(_raw(claim, place, when, (actors, nations), evidence, facts.number))
+        places = _finest(found)
+        for place in places or [None]:
+            day = _site_date(facts, found, place, when) if len(places) > 1 else when
+            raws.append(_raw(claim, place, day, (actors, nations), evidence, facts.number))
     return raws, mentions
+
+
+def _site_date(facts: Facts, found: list[Found], place: Place | None, when: DateMention) -> DateMention:
+    """ "… closed on Monday, and hundreds rallied in North Mitrovica on Tuesday": when a sentence gives several
+    days and several places, each place takes the day written nearest to it."""
+    days = [d for d in facts.dates if d.precision == "day"]
+    if place is None or len({d.value for d in days}) < 2:
+        return when
+    start = next(m.start for m in found if m.place.id == place.id)
+    return min(days, key=lambda d: abs(d.position - start))
 
 
 def _raw(
