@@ -283,3 +283,20 @@ def test_a_village_elsewhere_is_found_where_a_place_word_stands_before_it(gazett
     richer = _with_villages(gazetteer, {"Grupa": "mun-peja"})
     result = extract("Juče je u selu Grupa održan protest.", PUBLISHED, richer)
     assert _sites(result) == {"gn-test-0"}
+
+
+FRONTED = [
+    "In Pristina, Prime Minister Albin Kurti said police had arrested three suspects on Monday.",
+    "U Prištini je premijer Kurti izjavio da je policija juče uhapsila trojicu osumnjičenih.",
+    "Në Prishtinë, kryeministri Kurti tha se policia arrestoi dje tre të dyshuar.",
+]
+
+
+@pytest.mark.parametrize("text", FRONTED)
+def test_a_capital_that_opens_a_sentence_of_speech_is_where_someone_spoke(gazetteer: Gazetteer, text: str) -> None:
+    result = extract(text, PUBLISHED, gazetteer)
+    assert [m.role for m in result.mentions] == ["actor_seat"] and result.candidates == []
+
+
+def test_a_capital_where_something_happened_is_a_site(gazetteer: Gazetteer) -> None:
+    assert _sites(extract("In Pristina, hundreds of people protested on Monday.", PUBLISHED, gazetteer)) == {"pristina"}

@@ -53,6 +53,7 @@ _WINDOW = 80  # characters of context each side of a name that the role patterns
 _QUOTES = "\"“„‘'«(-–— "
 _INITIAL_CHARS = 6  # a sentence's first word starts within its opening quotes and dashes
 _CACHE_ENTRIES = 200_000
+_PREPOSITION_CHARS = 4  # "In ", "U ", "Në " before a name that opens a sentence
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class PlaceRules:
     north_part: re.Pattern[str]
     descriptions: tuple[tuple[re.Pattern[str], str], ...]
     locator: re.Pattern[str]
+    fronted_seat: re.Pattern[str]
 
 
 _NEVER = "(?!)"
@@ -108,6 +110,7 @@ def place_rules(language: Language) -> PlaceRules:
         north_part=pattern("north_part"),
         descriptions=tuple((re.compile(p), place_id) for p, place_id in places.get("descriptions", {}).items()),
         locator=pattern("locator"),
+        fronted_seat=pattern("fronted_seat"),
     )
 
 
@@ -271,12 +274,22 @@ def _role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionR
         (bool(rules.origin_before.search(before)), "origin"),
         (bool(rules.aside_before.search(before)), "aside"),
         (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
+        (_fronted_seat(text, found, rules), "actor_seat"),
         (broad and bool(rules.modifier_after.match(after) or rules.modifier_before.search(before)), "modifier"),
         (_is_name_part(text, place, start, end, rules), "name_part"),
         # A country or a city named with no place word before it stands for its people or government.
         (broad and not found.strong, "actor_seat"),
     )
     return next((role for hit, role in checks if hit), "site")
+
+
+def _fronted_seat(text: str, found: Found, rules: PlaceRules) -> bool:
+    """ "In Pristina, the prime minister said …": a place outside the north that opens a sentence of speech is
+    where someone spoke."""
+    if _in_north(found.place) or not _is_initial(text, max(0, found.start - _PREPOSITION_CHARS)):
+        return False
+    opening = text[: found.start].split()
+    return len(opening) <= 1 and bool(rules.fronted_seat.match(text[found.end : found.end + _WINDOW]))
 
 
 def dateline_end(sentence: Sentence, rules: PlaceRules) -> int:
