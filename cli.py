@@ -18,7 +18,7 @@ from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html
 from components.view import View
 from geo.acled import import_acled
 from geo.boundaries import Municipalities
-from geo.dataset import Dataset, load_context, load_dataset, load_user_file, validate_files
+from geo.dataset import DATA_DIR, Dataset, data_as_of, load_context, load_dataset, load_user_file, validate_files
 from geo.extract import MAX_CHARS, Candidate, Extraction, MissingDateError, extract, languages
 from geo.gazetteer import GeocodeResult, Place
 from geo.incidents import DataError, Problem
@@ -212,9 +212,11 @@ def _snapshot(args: argparse.Namespace, out: TextIO) -> int:
     dataset, problems = _snapshot_data(args)
     _report(problems)
     view = View(start=args.start, end=args.end, event_types=tuple(args.types))
-    incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
+    incidents, deployments = shown(dataset.incidents, dataset.deployments, view, dataset.gazetteer)
     names = dataset.municipalities.frame["name_en"].to_dict()
-    info = SnapshotInfo(len(dataset.incidents), "", datetime.now(UTC), names)
+    changelog = "" if args.data else (DATA_DIR / "CHANGELOG.md").read_text(encoding="utf-8")
+    as_of = str(data_as_of(dataset.incidents, dataset.deployments, changelog))
+    info = SnapshotInfo(len(dataset.incidents), "", datetime.now(UTC), names, as_of)
     html = snapshot_html(incidents, deployments, dataset.municipalities.frame, view, info)
     if args.output:
         args.output.write_text(html, encoding="utf-8")

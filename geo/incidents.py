@@ -509,6 +509,7 @@ def _incident(cells: _Cells, context: Context, seen: set[str]) -> dict[str, Any]
         "actor1": cells.text("actor1"),
         "actor2": cells.text("actor2"),
         **_counts(cells),
+        "related": cells.text("related"),
     }
     return {**record, **fields} if record and start else None
 
@@ -529,6 +530,9 @@ def _deployment(cells: _Cells, context: Context, seen: set[str]) -> dict[str, An
         "strength": strength,
         "strength_at_least": at_least,
         "kind": cells.choice("kind", DEPLOYMENT_KINDS),
+        # Links between rows are checked against the other rows (geo/deployments.py, geo/duplicates.py).
+        "part_of": cells.text("part_of"),
+        "related": cells.text("related"),
     }
     return {**record, **fields} if record and start else None
 

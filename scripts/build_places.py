@@ -291,13 +291,22 @@ def _place_inside(row: dict[str, str], munis: Municipalities) -> None:
     row["coord_basis"] += "; moved onto the simplified boundary polygon it lies next to (up to 150 m)"
 
 
+def _english_name(row: dict[str, str], northern: frozenset[str]) -> None:
+    """In the four Serb-majority northern municipalities, English reporting uses the Serbian Latin name
+    (Zupče, Rudare, Banjska), elsewhere the Albanian one: GeoNames' own primary name follows neither rule."""
+    if row["municipality"] in northern and row["id"].startswith("gn") and row.get("name_sr_latn"):
+        row["name_en"] = row["name_sr_latn"]
+
+
 def finish(rows: list[dict[str, str]], munis: Municipalities) -> list[dict[str, str]]:
-    """Municipalities, in-area flags and shared points, the same way for every row."""
+    """Municipalities, in-area flags, English names and shared points, the same way for every row."""
     first_at: dict[tuple[str, str], str] = {}
+    northern = frozenset(munis.northern)
     for row in rows:
         row.setdefault("in_area", "true" if row.get("country", "XK") == "XK" else "false")
         if row["kind"] not in _AREAS:
             _place_inside(row, munis)
+            _english_name(row, northern)
         else:
             row["municipality"] = ""
         at = (row["lat"], row["lon"])

@@ -104,3 +104,16 @@ CLICK_RECORD_AT = """(lat) => {
   }
   return false;
 }"""
+
+# Bring the first record of a kind into the middle of the map, uncovered, as a reader panning to it would;
+# returns its marker's selector index among the visible markers of that kind.
+CENTRE_FIRST_MARKER = """(kind) => {
+  for (const entry of (window.NK && NK.layers) || []) {
+    if (entry.records.layer !== kind || !entry.layer.getLayers) continue;
+    const marker = entry.layer.getLayers()[0];
+    const map = entry.group._map;
+    map.setView(marker.getLatLng(), 14, {animate: false});
+    return new Promise(done => entry.layer.zoomToShowLayer(marker, () => done(marker.nkLabel)));
+  }
+  return null;
+}"""
