@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -138,11 +139,20 @@ def test_proposals_come_in_text_order_with_their_sentences(dataset: Dataset) -> 
 
 def test_a_duplicate_needs_the_same_type_a_day_and_5_km(dataset: Dataset) -> None:
     base = extract("Riots broke out in Zvečan on Monday.", date(2023, 5, 30), dataset.gazetteer).candidates[0]
-    records = dataset.incidents
-    assert likely_duplicates(base, records) == ["inc-2023-05-29-zvecan-town-hall"]
-    assert likely_duplicates(replace(base, date=date(2023, 5, 28)), records) == ["inc-2023-05-29-zvecan-town-hall"]
-    assert likely_duplicates(replace(base, date=date(2023, 5, 24)), records) == []  # two days from the nearest
+    records = pd.DataFrame(
+        {
+            "id": ["inc-riot"],
+            "date": [pd.Timestamp("2023-05-29")],
+            "event_type": ["Riots"],
+            "lat": [base.lat],
+            "lon": [base.lon],
+        }
+    )
+    assert likely_duplicates(base, records) == ["inc-riot"]
+    assert likely_duplicates(replace(base, date=date(2023, 5, 28)), records) == ["inc-riot"]  # a day before
+    assert likely_duplicates(replace(base, date=date(2023, 5, 27)), records) == []  # two days before
     assert likely_duplicates(replace(base, event_type="Protests"), records) == []  # another type
+    assert likely_duplicates(replace(base, lat=base.lat + 0.04), records) == ["inc-riot"]  # ~4.4 km north
     assert likely_duplicates(replace(base, lat=base.lat + 0.06), records) == []  # ~6.7 km north
 
 
