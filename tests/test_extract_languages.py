@@ -112,6 +112,8 @@ DATES = [
     ("Një protestë u mbajt në Zveçan të premten.", "2023-05-26"),
     ("Një protestë u mbajt në Zveçan të martën e kaluar.", "2023-05-23"),
     ("Një protestë u mbajt në Zveçan para dy ditësh.", "2023-05-28"),
+    ("Protesters blocked the road in Zvečan for a second day on Tuesday.", "2023-05-29"),  # began the day before
+    ("Demonstranti su u utorak treći dan zaredom blokirali put u Zvečanu.", "2023-05-28"),
 ]
 
 

@@ -61,6 +61,8 @@ class _Rules:
     ambiguous_months: frozenset[str]
     last_month_mods: frozenset[str]
     publication_label: re.Pattern[str]
+    nth_day: re.Pattern[str]
+    ordinals: dict[str, int]
     numbers: NumberWords
 
 
@@ -107,6 +109,8 @@ def _rules(language: Language) -> _Rules:
         ambiguous_months=frozenset(section.get("ambiguous_months", "").split()),
         last_month_mods=frozenset(section.get("last_month_mods", "last").split()),
         publication_label=re.compile(section.get("publication_label", "(?!)")),
+        nth_day=re.compile(section.get("nth_day", {}).get("pattern", "(?!)")),
+        ordinals={word: int(n) for word, n in section.get("nth_day", {}).get("ordinals", {}).items()},
         numbers=numbers,
     )
 
@@ -206,7 +210,20 @@ def dates_in(text: str, published: date, language: Language) -> list[DateMention
     for _, mention in sorted(found, key=lambda item: (item[0], item[1].position)):
         if all(mention.end <= other.position or mention.position >= other.end for other in kept):
             kept.append(mention)
-    return sorted(kept, key=lambda m: m.position)
+    return _started_earlier(text, sorted(kept, key=lambda m: m.position), rules)
+
+
+def _started_earlier(text: str, found: list[DateMention], rules: _Rules) -> list[DateMention]:
+    """ "… closed for a second day on Tuesday": the event began the day before the day named (its first day
+    is its date)."""
+    days = [m for m in found if m.precision == "day"]
+    for match in rules.nth_day.finditer(text) if days else ():
+        ordinal = next((n for word, n in rules.ordinals.items() if re.fullmatch(word, match["ord"], re.I)), 0)
+        nearest = min(days, key=lambda m: abs(m.position - match.start()))
+        if ordinal > 1:
+            shifted = replace(nearest, value=nearest.value - timedelta(days=ordinal - 1))
+            found = [shifted if m is nearest else m for m in found]
+    return found
 
 
 # --- the article's own date ------------------------------------------------------
