@@ -3,17 +3,17 @@
 The page never assumes a date: the article's own dateline or publication line gives it, or the
 person types it. Proposals come in the order of the text, each with the sentence it rests on
 beside the summary the person writes, and a warning with a link when the map already holds a
-record of the same type within a day and 5 km. Extraction runs in a worker process, so a long
+record of the same type within a day and 5 km. Extraction runs in a process of its own, so a long
 paste never holds up anyone else's page.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from urllib.parse import quote
 
 import numpy as np
@@ -25,8 +25,17 @@ from components.assets import localize
 from components.mapview import build_map
 from components.view import View
 from geo.dataset import DATA_DIR, Dataset, load_rows
-from geo.extract import MAX_CHARS, Candidate, Extraction, ExtractionError, MissingDateError, languages, to_rows
-from geo.extract.job import extract_with_places
+from geo.extract import (
+    MAX_CHARS,
+    Candidate,
+    Extraction,
+    ExtractionError,
+    MissingDateError,
+    extract,
+    languages,
+    to_rows,
+)
+from geo.extract.job import request, result
 from geo.gazetteer import Gazetteer
 from geo.incidents import DataError
 from geo.schema import Layer
@@ -47,12 +56,13 @@ _LAYERS: tuple[tuple[Layer, str], ...] = (("incident", "Incidents"), ("deploymen
 DUPLICATE_DAYS, DUPLICATE_KM = 1, 5.0
 _EARTH_KM = 6371.0088
 _WORKER_SECONDS = 120
+_ROOT = Path(__file__).resolve().parent.parent  # where `python -m geo.extract.job` finds the package
 _TYPE_COLUMN: dict[Layer, str] = {"incident": "event_type", "deployment": "kind"}
 _FIRST_COLUMNS: dict[Layer, tuple[str, ...]] = {
-    "incident": ("keep", "date", "event_type", "place_id", "evidence", "summary", "on_the_map"),
-    "deployment": ("keep", "start_date", "kind", "place_id", "evidence", "summary", "on_the_map"),
+    "incident": ("keep", "date", "event_type", "place", "evidence", "summary", "on_the_map", "place_id"),
+    "deployment": ("keep", "start_date", "kind", "place", "evidence", "summary", "on_the_map", "place_id"),
 }
-_HELPER_COLUMNS = ("keep", "evidence", "on_the_map")
+_HELPER_COLUMNS = ("keep", "place", "evidence", "on_the_map")  # shown to the reviewer, not stored
 
 
 # --- pure parts -------------------------------------------------------------------
@@ -110,6 +120,7 @@ def _table(layer: Layer, rows: list[dict[str, str]], candidates: list[Candidate]
         return table
     table["summary"] = ""
     table["keep"] = True
+    table["place"] = [c.place for c in candidates]
     table["evidence"] = [c.evidence.text for c in candidates]
     table["on_the_map"] = links
     first = list(_FIRST_COLUMNS[layer])
@@ -137,25 +148,23 @@ def reading_note(extraction: Extraction) -> str:
     return f"Read as {language}; dated {when} by the article's {extraction.published_from}."
 
 
-# --- extraction in a worker process ----------------------------------------------
-
-
-@st.cache_resource(show_spinner=False)
-def _pool() -> ProcessPoolExecutor:
-    """Worker processes shared by all sessions: extraction never holds the server's interpreter."""
-    return ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+# --- extraction in a process of its own ------------------------------------------
 
 
 def propose(text: str, published: date | None, gazetteer: Gazetteer) -> Extraction:
-    """Extract in a worker process; in this process only if the workers cannot run here."""
-    places = DATA_DIR / "places.csv"
+    """Extract in a process of its own (`python -m geo.extract.job`), so that the server's interpreter is never
+    held; in this process only if that process cannot run. TimeoutError when it takes too long."""
+    job = request(text, published, DATA_DIR / "places.csv")
     try:
-        return _pool().submit(extract_with_places, text, published, places).result(timeout=_WORKER_SECONDS)
-    except BrokenProcessPool:
-        _pool.clear()
-        from geo.extract import extract  # the workers died: read it here rather than fail
-
+        done = subprocess.run(
+            [sys.executable, "-m", "geo.extract.job"], input=job, capture_output=True, text=True,
+            timeout=_WORKER_SECONDS, cwd=_ROOT, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise TimeoutError(f"reading the article took more than {_WORKER_SECONDS} s") from None
+    if done.returncode != 0 or not done.stdout:
         return extract(text, published, gazetteer)
+    return result(done.stdout)
 
 
 # --- widgets -------------------------------------------------------------------
@@ -292,7 +301,7 @@ def _proposals(dataset: Dataset) -> None:
         if tables[layer]["on_the_map"].astype(bool).any():
             st.warning("Some rows look like records already on the map (same type, within a day and 5 km).")
         edited[layer] = st.data_editor(
-            tables[layer], key=f"edit_{layer}", hide_index=True, disabled=["evidence", "id", "on_the_map"],
+            tables[layer], key=f"edit_{layer}", hide_index=True, disabled=["place", "evidence", "id", "on_the_map"],
             num_rows="fixed", column_config=_column_config(),
         )  # fmt: skip
     _preview(dataset, edited)

@@ -110,6 +110,7 @@ class Facts:
     published: date
     earlier_sites: tuple[Found, ...] = ()  # the sites of the latest earlier sentence that named any
 
+
 @dataclass(frozen=True)
 class _Claim:
     """What one clause says happened, before it is tied to places and a date."""

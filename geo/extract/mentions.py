@@ -78,6 +78,7 @@ class PlaceRules:
     descriptions: tuple[tuple[re.Pattern[str], str], ...]
     locator: re.Pattern[str]
     fronted_seat: re.Pattern[str]
+    official_before: re.Pattern[str]
 
 
 _NEVER = "(?!)"
@@ -111,6 +112,7 @@ def place_rules(language: Language) -> PlaceRules:
         descriptions=tuple((re.compile(p), place_id) for p, place_id in places.get("descriptions", {}).items()),
         locator=pattern("locator"),
         fronted_seat=pattern("fronted_seat"),
+        official_before=pattern("official_before"),
     )
 
 
@@ -274,6 +276,7 @@ def _role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionR
         (bool(rules.origin_before.search(before)), "origin"),
         (bool(rules.aside_before.search(before)), "aside"),
         (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
+        (bool(rules.official_before.search(before)), "actor_seat"),
         (_fronted_seat(text, found, rules), "actor_seat"),
         (broad and bool(rules.modifier_after.match(after) or rules.modifier_before.search(before)), "modifier"),
         (_is_name_part(text, place, start, end, rules), "name_part"),

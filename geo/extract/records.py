@@ -38,6 +38,11 @@ class Evidence:
         """JSON-ready form."""
         return {"text": self.text, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        """The evidence `as_dict` wrote."""
+        return cls(str(data["text"]), int(data["start"]), int(data["end"]))
+
 
 @dataclass(frozen=True)
 class Count:
@@ -51,6 +56,11 @@ class Count:
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {"kind": self.kind, "side": self.side, "value": self.value, "at_least": self.at_least}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Count:
+        """The count `as_dict` wrote."""
+        return cls(str(data["kind"]), str(data["side"]), int(data["value"]), bool(data["at_least"]))
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,11 @@ class PlaceMention:
             "role": self.role,
             "in_area": self.in_area,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PlaceMention:
+        """The mention `as_dict` wrote."""
+        return cls(**{f: data[f] for f in ("place_id", "place", "text", "start", "end", "role", "in_area")})
 
 
 @dataclass(frozen=True)
@@ -126,6 +141,22 @@ class Candidate:
             "support": [e.as_dict() for e in self.support],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Candidate:
+        """The candidate `as_dict` wrote."""
+        plain = ("kind", "date_basis", "date_precision", "place_id", "place", "lat", "lon", "event_type")
+        return cls(
+            **{f: data[f] for f in plain},
+            date=date.fromisoformat(data["date"]),
+            sub_event_type=data["sub_event_type"],
+            deployment_kind=data["deployment_kind"],
+            actors=tuple(data["actors"]),
+            counts=tuple(Count.from_dict(c) for c in data["counts"]),
+            evidence=Evidence.from_dict(data["evidence"]),
+            support=tuple(Evidence.from_dict(e) for e in data["support"]),
+            nations=tuple(data["nations"]),
+        )
+
 
 @dataclass(frozen=True)
 class Extraction:
@@ -163,4 +194,18 @@ class Extraction:
             "candidates": [c.as_dict() for c in self.candidates],
             "out_of_area": [m.as_dict() for m in self.out_of_area],
             "unmapped": [m.as_dict() for m in self.unmapped],
+            "mentions": [m.as_dict() for m in self.mentions],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """The extraction `as_dict` wrote (how a worker process hands its result back)."""
+        return cls(
+            candidates=[Candidate.from_dict(c) for c in data["candidates"]],
+            out_of_area=[PlaceMention.from_dict(m) for m in data["out_of_area"]],
+            mentions=[PlaceMention.from_dict(m) for m in data["mentions"]],
+            published=date.fromisoformat(data["published"]) if data["published"] else None,
+            published_from=data["published_from"],
+            language=data["language"],
+            notes=tuple(data["notes"]),
+        )
