@@ -302,3 +302,20 @@ def test_a_capital_that_opens_a_sentence_of_speech_is_where_someone_spoke(gazett
 
 def test_a_capital_where_something_happened_is_a_site(gazetteer: Gazetteer) -> None:
     assert _sites(extract("In Pristina, hundreds of people protested on Monday.", PUBLISHED, gazetteer)) == {"pristina"}
+
+
+HYPOTHETICAL = [
+    "Vučić told reporters he would ask NATO to allow 1,000 Serbian troops to be deployed in Zvečan.",
+    "Srbi su zapretili da će blokirati put u Zvečanu ako policija ne ode.",
+    "Serbët kërcënuan se mund të bllokojnë rrugët në Zveçan.",
+]
+
+
+@pytest.mark.parametrize("text", HYPOTHETICAL)
+def test_what_would_happen_is_not_an_event(gazetteer: Gazetteer, text: str) -> None:
+    assert extract(text, PUBLISHED, gazetteer).candidates == []
+
+
+def test_what_happened_at_someones_request_is_an_event(gazetteer: Gazetteer) -> None:
+    text = "Police searched nine homes in Zvečan on Sunday at the request of prosecutors and detained seven men."
+    assert _sites(extract(text, PUBLISHED, gazetteer)) == {"zvecan"}

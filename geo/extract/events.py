@@ -41,6 +41,7 @@ _COARSE_KINDS = {"country": 3, "region": 2, "municipality": 1}
 _BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
 _ATTACH_WINDOW = 4  # a sentence without a site adds to an event named at most this many sentences before
 _RECENT_EVENTS = 200  # merging looks back over this many events: no real article has more
+_MODAL_REACH = 90  # characters before a trigger in which a modal word makes it hypothetical
 _WAITING = 2  # a claim without a place, before any event, joins the first event named this few sentences later
 
 
@@ -63,6 +64,7 @@ class _Rules:
     clause_break: re.Pattern[str]
     relative_clause: re.Pattern[str]
     anaphora: re.Pattern[str]
+    hypothetical: re.Pattern[str]
     casualty_rule: int
     riots_rule: int
 
@@ -90,6 +92,7 @@ def _rules(language: Language) -> _Rules:
         clause_break=re.compile(places.get("clause_break", "(?!)")),
         relative_clause=re.compile(places.get("relative_clause", "(?!)")),
         anaphora=re.compile(places.get("anaphora", "(?!)")),
+        hypothetical=re.compile(section.get("hypothetical", "(?!)")),
         casualty_rule=casualty,
         riots_rule=riots,
     )
@@ -191,14 +194,21 @@ def _claims(text: str, offset: int, language: Language) -> list[_Claim]:
             number != rules.casualty_rule,
         )
         for rule, position, number in _incident_types(text, rules)
+        if not _hypothetical(text, position, rules)
     ]
     if not claims and (rules.weak.search(text) or casualties):
         claims.append(_Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False))
     deployment = _deployment_kind(text, rules)
-    if deployment:
+    if deployment and not _hypothetical(text, deployment[1], rules):
         kind, position = deployment
         claims.append(_Claim("deployment", kind, None, 0, offset + position, _only(counts, keep="troops"), True))
     return claims
+
+
+def _hypothetical(text: str, position: int, rules: _Rules) -> bool:
+    """A trigger that a modal or a request governs tells no event: "he would ask NATO to allow troops to be
+    deployed", "prijetili su da će blokirati", "kërkoi që të dërgohen"."""
+    return bool(rules.hypothetical.search(text[max(0, position - _MODAL_REACH) : position]))
 
 
 def _clauses(text: str, rules: _Rules) -> list[tuple[int, int]]:
