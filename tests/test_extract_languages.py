@@ -319,3 +319,15 @@ def test_what_would_happen_is_not_an_event(gazetteer: Gazetteer, text: str) -> N
 def test_what_happened_at_someones_request_is_an_event(gazetteer: Gazetteer) -> None:
     text = "Police searched nine homes in Zvečan on Sunday at the request of prosecutors and detained seven men."
     assert _sites(extract(text, PUBLISHED, gazetteer)) == {"zvecan"}
+
+
+def test_an_article_about_the_north_names_its_events_elsewhere_as_outside(gazetteer: Gazetteer) -> None:
+    text = "Police raided homes in Zvečan and in Peja on Monday and arrested four men."
+    result = extract(text, PUBLISHED, gazetteer)
+    assert _sites(result) == {"zvecan"}
+    assert "Peja" in {m.text for m in result.out_of_area}
+
+
+def test_an_article_about_elsewhere_in_kosovo_keeps_its_event(gazetteer: Gazetteer) -> None:
+    result = extract("Police raided homes in Peja on Monday and arrested four men.", PUBLISHED, gazetteer)
+    assert [c.place_id for c in result.candidates] == ["gn-787157"]  # Pejë

@@ -25,7 +25,7 @@ from datetime import date
 from geo.extract.dates import ArticleDate, DateMention, article_date, dates_in
 from geo.extract.events import Facts, candidates, raws_of
 from geo.extract.language import Language, detect_language, get_language, languages
-from geo.extract.mentions import Found, dateline_end, find_places, place_rules, same_town, scanner
+from geo.extract.mentions import NORTH, Found, dateline_end, find_places, place_rules, same_town, scanner
 from geo.extract.records import (
     Candidate,
     Count,
@@ -39,7 +39,7 @@ from geo.extract.records import (
 from geo.extract.rows import to_rows
 from geo.extract.sentences import Sentence, sentences
 from geo.extract.text import Text, latin_view
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import Gazetteer, Place
 
 __all__ = [
     "MAX_CHARS",
@@ -208,6 +208,29 @@ def extract(text: str, published: date | None, gazetteer: Gazetteer, language: s
         if fact.sentence.prose:
             raws += sentence_raws
         mentions += [_mention(m, fact.sentence, view) for m in sentence_mentions]
-    proposed = [_in_source(c, view) for c in candidates(raws, rules_language)]
-    outside = list({m.place_id: m for m in reversed(mentions) if not m.in_area}.values())[::-1]
+    proposed, elsewhere = _in_focus([_in_source(c, view) for c in candidates(raws, rules_language)], gazetteer)
+    far = [m for m in mentions if not m.in_area or m.place_id in elsewhere]
+    outside = list({m.place_id: m for m in reversed(far)}.values())[::-1]
     return Extraction(proposed, outside, mentions, day, source, rules_language.code, notes)
+
+
+_BROAD = ("country", "region")
+
+
+def _focused(place: Place | None) -> bool:
+    """A precise place in the map's focus: in the four northern municipalities, or one the project curates
+    (Pristina, South Mitrovica, the crossings, the camps)."""
+    if place is None or place.kind in _BROAD:
+        return False
+    return place.municipality in NORTH or place.id in NORTH or place.curated
+
+
+def _in_focus(found: list[Candidate], gazetteer: Gazetteer) -> tuple[list[Candidate], set[str]]:
+    """An article about the north keeps to the north: events it lists elsewhere in Kosovo (raids that also
+    reached Peja) are named as outside the map's area. An article only about elsewhere keeps its events;
+    the country and the region always stay."""
+    places = {c.place_id: gazetteer.get(c.place_id) for c in found}
+    if not any(_focused(place) for place in places.values()):
+        return found, set()
+    kept = [c for c in found if _focused(places[c.place_id]) or getattr(places[c.place_id], "kind", "") in _BROAD]
+    return kept, {c.place_id for c in found} - {c.place_id for c in kept}
