@@ -7,9 +7,10 @@ module per concern, and each language's words and patterns live in `languages/<c
 - `language`: the language files, and which of them a text is written in;
 - `text`, `sentences`: the Latin view of the text (Cyrillic transliterated, offsets kept) and its sentences;
 - `dates`: date expressions resolved against the publication date, and the article's own date line;
-- `mentions`, `inflection`: place names in every spelling and case form, and the role each plays;
+- `mentions`, `inflection`, `roles`: place names in every spelling and case form, and the role each plays;
 - `counts`: figures (injured, killed, arrested, troops) and actors;
-- `events`: triggers tied to sites and dates, merged into one candidate per event;
+- `events`: triggers tied to sites and dates, per sentence;
+- `merging`: claims of several sentences merged into one candidate per event;
 - `rows`: candidates as rows of the data schema.
 
 All of it runs in time linear in the text, and `extract` refuses texts over `MAX_CHARS`.
@@ -23,9 +24,10 @@ from dataclasses import replace
 from datetime import date
 
 from geo.extract.dates import ArticleDate, DateMention, article_date, dates_in
-from geo.extract.events import Facts, candidates, raws_of
+from geo.extract.events import Facts, raws_of
 from geo.extract.language import Language, detect_language, get_language, languages
-from geo.extract.mentions import NORTH, Found, dateline_end, find_places, place_rules, same_town, scanner
+from geo.extract.mentions import find_places, same_town, scanner
+from geo.extract.merging import candidates
 from geo.extract.records import (
     Candidate,
     Count,
@@ -36,6 +38,7 @@ from geo.extract.records import (
     PlaceMention,
     PublishedFrom,
 )
+from geo.extract.roles import NORTH, Found, dateline_end, place_rules
 from geo.extract.rows import to_rows
 from geo.extract.sentences import Sentence, sentences
 from geo.extract.text import Text, latin_view

@@ -1,33 +1,33 @@
-"""From sentences to events: triggers, the sites they happen at, their dates, and merging into candidates.
+"""From sentences to claims: triggers, the sites they happen at, and their dates (merging: geo.extract.merging).
 
 1. Per clause of a sentence: incident and deployment triggers (the language's [events] rules),
    actors and counts. A claim is tied to the sites named in its own clause; a clause without a
-   site borrows the sites of the sentence's clauses that tell no event ("In Zvečan, …"). A claim
-   with no site at all floats: its counts and actors join the latest event of its kind.
-2. A place in a clause that reports speech ("said", "izjavio", "deklaroi") and tells no event is
-   where someone spoke, not where something happened.
-3. Claims of one kind whose places nest (Kosovo ⊃ North Kosovo ⊃ Zvečan) and whose dates agree
-   become one candidate: the finer place and the better-founded date win.
-Every step reads a bounded window (a sentence is at most MAX_SENTENCE_CHARS, merging looks at the
-latest events only), so the work grows linearly with the text.
+   site borrows the sites of the sentence's clauses that tell no event ("In Zvečan, …"), or the
+   place just named when it points back ("there", "tamo", "atje"). Several claims in a clause share
+   its sites by nearness. A trigger governed by a modal or a request tells no event.
+2. A place in a clause that reports speech ("said", "izjavio", "deklaroi"), tells no event and has
+   no place word before it is where someone spoke, not where something happened.
+3. Each claim takes the date nearest its trigger that it can see; a sentence without dates inherits
+   a recent one, or the day of the story's opening sentences.
+Every step reads one sentence, which is at most MAX_SENTENCE_CHARS long.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from geo.extract.counts import actors_in, counts_in, nations_in, tidy_actors
+from geo.extract.counts import actors_in, counts_in, nations_in
 from geo.extract.dates import DateMention
 from geo.extract.language import Language
-from geo.extract.mentions import NORTH, Found
-from geo.extract.records import Candidate, CandidateKind, Count, Evidence
+from geo.extract.records import CandidateKind, Count, Evidence
+from geo.extract.roles import Found
 from geo.extract.sentences import Sentence
 from geo.gazetteer import Place
 
-__all__ = ["FORCE_ACTORS", "Facts", "candidates", "claims_of_sentence"]
+__all__ = ["FORCE_ACTORS", "Facts", "Raw", "Rules", "claims_of_sentence", "coarseness", "raws_of", "rules_for"]
 
 FORCE_ACTORS = (
     "NATO",
@@ -38,11 +38,7 @@ FORCE_ACTORS = (
     "Police Forces of Serbia",
 )
 _COARSE_KINDS = {"country": 3, "region": 2, "municipality": 1}
-_BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
-_ATTACH_WINDOW = 4  # a sentence without a site adds to an event named at most this many sentences before
-_RECENT_EVENTS = 200  # merging looks back over this many events: no real article has more
 _MODAL_REACH = 90  # characters before a trigger in which a modal word makes it hypothetical
-_WAITING = 2  # a claim without a place, before any event, joins the first event named this few sentences later
 
 
 @dataclass(frozen=True)
@@ -54,7 +50,7 @@ class _IncidentRule:
 
 
 @dataclass(frozen=True)
-class _Rules:
+class Rules:
     incident: tuple[_IncidentRule, ...]
     deployment: tuple[tuple[re.Pattern[str], str], ...]
     weak: re.Pattern[str]
@@ -74,7 +70,7 @@ class _Rules:
 
 
 @lru_cache(maxsize=16)
-def _rules(language: Language) -> _Rules:
+def rules_for(language: Language) -> Rules:
     section, places = language.section("events"), language.section("places")
     incident = tuple(
         _IncidentRule(re.compile(r["pattern"]), r["type"], r["sub_type"], bool(r.get("needs_day")))
@@ -82,7 +78,7 @@ def _rules(language: Language) -> _Rules:
     )
     casualty = next((n for n, r in enumerate(section["incident"]) if r.get("casualty")), len(incident))
     riots = next((n for n, r in enumerate(incident) if r.event_type == "Riots"), len(incident))
-    return _Rules(
+    return Rules(
         incident=incident,
         deployment=tuple((re.compile(r["pattern"]), r["kind"]) for r in section["deployment"]),
         weak=re.compile(section.get("weak", "(?!)")),
@@ -130,7 +126,7 @@ class _Claim:
 
 
 @dataclass(frozen=True)
-class _Raw:
+class Raw:
     """One clause's claim about one event (place None: it names no site)."""
 
     kind: CandidateKind
@@ -152,7 +148,7 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-def _incident_types(text: str, rules: _Rules) -> list[tuple[_IncidentRule, int, int]]:
+def _incident_types(text: str, rules: Rules) -> list[tuple[_IncidentRule, int, int]]:
     """Each event type a clause names, with its most specific rule and where its first trigger is."""
     cleaned = _blank(text, rules.idioms)
     found: dict[str, tuple[_IncidentRule, int, int]] = {}
@@ -163,7 +159,7 @@ def _incident_types(text: str, rules: _Rules) -> list[tuple[_IncidentRule, int, 
     return sorted(found.values(), key=lambda item: item[2])
 
 
-def _deployment_kind(text: str, rules: _Rules) -> tuple[str, int] | None:
+def _deployment_kind(text: str, rules: Rules) -> tuple[str, int] | None:
     if not rules.force.search(text):
         return None
     for pattern, kind in rules.deployment:
@@ -178,7 +174,7 @@ def _only(counts: tuple[Count, ...], keep: str | None = None, exclude: str | Non
 
 
 def _claims(text: str, offset: int, language: Language) -> list[_Claim]:
-    rules = _rules(language)
+    rules = rules_for(language)
     counts = tuple(counts_in(text, language))
     casualties = _only(counts, exclude="troops")
     claims = [
@@ -205,13 +201,13 @@ def _claims(text: str, offset: int, language: Language) -> list[_Claim]:
     return claims
 
 
-def _hypothetical(text: str, position: int, rules: _Rules) -> bool:
+def _hypothetical(text: str, position: int, rules: Rules) -> bool:
     """A trigger that a modal or a request governs tells no event: "he would ask NATO to allow troops to be
     deployed", "prijetili su da će blokirati", "kërkoi që të dërgohen"."""
     return bool(rules.hypothetical.search(text[max(0, position - _MODAL_REACH) : position]))
 
 
-def _clauses(text: str, rules: _Rules) -> list[tuple[int, int]]:
+def _clauses(text: str, rules: Rules) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in rules.clause_break.finditer(text):
         if match.start() > start:
@@ -223,7 +219,7 @@ def _clauses(text: str, rules: _Rules) -> list[tuple[int, int]]:
 
 def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[_Claim, list[Found]]], list[Found]]:
     """Each claim of the sentence with the sites it is tied to, and the mentions with their final roles."""
-    rules = _rules(language)
+    rules = rules_for(language)
     text = facts.sentence.text
     clauses = _clauses(text, rules)
     per_clause = [_claims(text[a:b], a, language) for a, b in clauses]
@@ -253,7 +249,7 @@ def _nearest_sites(claims: list[_Claim], sites: list[Found]) -> list[tuple[_Clai
 
 
 def _speech_role(
-    mention: Found, clauses: list[tuple[int, int]], claims: list[list[_Claim]], text: str, rules: _Rules
+    mention: Found, clauses: list[tuple[int, int]], claims: list[list[_Claim]], text: str, rules: Rules
 ) -> Found:
     if mention.role != "site" or mention.strong:
         return mention  # "… in Zupce, police said": a place word makes it the event's place, speech or not
@@ -269,7 +265,7 @@ def _clause_of(position: int, spans: list[tuple[int, int]]) -> int:
     return next((number for number, (start, end) in enumerate(spans) if start <= position < end), -1)
 
 
-def _date_for(facts: Facts, position: int, rules: _Rules) -> DateMention:
+def _date_for(facts: Facts, position: int, rules: Rules) -> DateMention:
     """The date nearest the trigger that it can see: a relative clause keeps its dates to itself ("…, where
     clashes left dozens injured on 29 May"). A sentence without dates inherits a recent one; else publication."""
     spans = [m.span() for m in rules.relative_clause.finditer(facts.sentence.text)]
@@ -282,20 +278,20 @@ def _date_for(facts: Facts, position: int, rules: _Rules) -> DateMention:
     return facts.inherited.inherit()
 
 
-def _coarseness(place: Place) -> int:
+def coarseness(place: Place) -> int:
     return _COARSE_KINDS.get(place.kind, 0)
 
 
 def _finest(found: list[Found]) -> list[Place]:
     """Distinct places; a coarse one (Kosovo) drops out when a finer one is named beside it."""
     unique = list({m.place.id: m.place for m in found}.values())
-    finest = min((_coarseness(p) for p in unique), default=0)
-    return [p for p in unique if _coarseness(p) == finest]
+    finest = min((coarseness(p) for p in unique), default=0)
+    return [p for p in unique if coarseness(p) == finest]
 
 
-def raws_of(facts: Facts, language: Language) -> tuple[list[_Raw], list[Found]]:
+def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
     """The sentence's claims, one per site, and its mentions with their final roles."""
-    rules = _rules(language)
+    rules = rules_for(language)
     text = facts.sentence.text
     evidence = Evidence(text, facts.sentence.start, facts.sentence.start + len(text))
     actors, nations = actors_in(text, language), nations_in(text, language)
@@ -325,9 +321,9 @@ def _site_date(facts: Facts, found: list[Found], place: Place | None, when: Date
 def _raw(
     claim: _Claim, place: Place | None, when: DateMention, who: tuple[tuple[str, ...], tuple[str, ...]],
     evidence: Evidence, sentence: int,
-) -> _Raw:  # fmt: skip
+) -> Raw:  # fmt: skip
     actors, nations = who
-    return _Raw(
+    return Raw(
         kind=claim.kind,
         subtype=claim.subtype,
         sub_event_type=claim.sub_event_type,
@@ -341,220 +337,3 @@ def _raw(
         sentence=sentence,
         specific=claim.specific,
     )
-
-
-# --- merging sentences into events -----------------------------------------------
-
-
-@dataclass
-class _Event:
-    """Raw claims about one event; its head, date and last sentence are kept up to date as raws join."""
-
-    raws: list[_Raw]
-    coarse: list[_Raw] | None = None  # the raws of the coarse event this one was made precise from
-    _head: _Raw | None = None
-    _when: DateMention | None = None
-    last_sentence: int = -1
-    typed: set[str] = field(default_factory=set)  # the specific types of its raws that name a place
-
-    @classmethod
-    def of(cls, raws: list[_Raw], coarse: list[_Raw] | None = None) -> _Event:
-        event = cls([], coarse)
-        for raw in raws:
-            event.add(raw)
-        return event
-
-    def add(self, raw: _Raw) -> None:
-        self.raws.append(raw)
-        self.last_sentence = max(self.last_sentence, raw.sentence)
-        if raw.place is None:
-            self._date_from_floating(raw)
-            return
-        if raw.specific:
-            self.typed.add(raw.subtype)
-        if self._head is None or _head_rank(raw) < _head_rank(self._head):
-            self._head = raw
-        if self._when is None or _date_rank(raw.when) < _date_rank(self._when):
-            self._when = raw.when
-
-    def _date_from_floating(self, raw: _Raw) -> None:
-        """A sentence that names no place but dates the event ("… arrested on Wednesday") dates it when the
-        sentences that name its place give only the publication day."""
-        weak = self._when is not None and self._when.basis == "publication"
-        if weak and raw.when.basis != "publication" and not raw.when.inherited:
-            self._when = raw.when
-
-    @property
-    def head(self) -> _Raw:
-        """The raw that gives the event its place: the finest place, then the best-founded date."""
-        assert self._head is not None
-        return self._head
-
-    @property
-    def when(self) -> DateMention:
-        """The best-founded date of the raws that name a place."""
-        assert self._when is not None
-        return self._when
-
-
-def _head_rank(raw: _Raw) -> tuple[int, bool, int, int]:
-    assert raw.place is not None
-    return (_coarseness(raw.place), *_date_rank(raw.when), raw.sentence)
-
-
-def _date_rank(when: DateMention) -> tuple[bool, int]:
-    """Dates found in a sentence before inherited ones; explicit before relative before publication."""
-    return when.inherited, _BASIS_RANK[when.basis]
-
-
-def _contains(outer: Place, inner: Place) -> bool:
-    if outer.id == inner.id:
-        return True
-    if outer.kind == "country":
-        return inner.in_area and inner.country == outer.country
-    if outer.kind == "region":
-        return inner.municipality in NORTH or inner.id in NORTH
-    return outer.kind == "municipality" and inner.municipality == outer.id
-
-
-def _dates_agree(first: DateMention, second: DateMention) -> bool:
-    loose = first.inherited or second.inherited or "publication" in (first.basis, second.basis)
-    return loose or first.value == second.value
-
-
-def _same_kind(event: _Event, raw: _Raw) -> bool:
-    head = event.raws[0]
-    return head.kind == raw.kind and (raw.kind == "incident" or head.subtype == raw.subtype)
-
-
-def _fits(event: _Event, raw: _Raw) -> bool:
-    if not _same_kind(event, raw) or raw.place is None:
-        return False
-    place = event.head.place
-    assert place is not None
-    if not _dates_agree(event.when, raw.when) or not (_contains(place, raw.place) or _contains(raw.place, place)):
-        return False
-    return place.id == raw.place.id or _types_agree(event, raw)
-
-
-def _types_agree(event: _Event, raw: _Raw) -> bool:
-    """Claims at nested places are one event when they name the same type, or one names none beyond a
-    casualty ("violence in the north injured dozens … the riot in Zvečan"); a blockade in the north and
-    shots at the dam are two events."""
-    return not raw.specific or not event.typed or raw.subtype in event.typed
-
-
-def _attach_target(events: list[_Event], raw: _Raw) -> _Event | None:
-    for event in reversed(events[-_RECENT_EVENTS:]):
-        recent = raw.sentence - event.last_sentence <= _ATTACH_WINDOW
-        if _same_kind(event, raw) and recent and _dates_agree(event.when, raw.when):
-            return event
-    return None
-
-
-def _merge_target(events: list[_Event], raw: _Raw) -> _Event | None:
-    return next((e for e in events[-_RECENT_EVENTS:] if _fits(e, raw)), None)
-
-
-def _refine(events: list[_Event], raw: _Raw) -> bool:
-    """An untyped claim at a precise place ("the incidents took place in Zubin Potok and North Mitrovica")
-    makes a recent coarse event ("in two towns in northern Kosovo") precise; each further place gets a copy."""
-    assert raw.place is not None
-    for event in reversed(events[-_RECENT_EVENTS:]):
-        if not _same_kind(event, raw) or raw.sentence - event.last_sentence > _ATTACH_WINDOW:
-            continue
-        place = (event.head if event.coarse is None else _Event.of(event.coarse).head).place
-        if place is None or not _coarseness(place) or not _contains(place, raw.place):
-            continue
-        if event.coarse is None:
-            event.coarse = list(event.raws)
-            event.add(raw)
-        else:
-            events.append(_Event.of([*event.coarse, raw], event.coarse))
-        return True
-    return False
-
-
-def _cluster(raws: list[_Raw]) -> list[_Event]:
-    """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
-    attaches (or waits for the next event, when it comes first); an untyped one at a site makes a coarse
-    event precise, or else floats."""
-    events: list[_Event] = []
-    waiting: list[_Raw] = []
-    for raw in raws:
-        if raw.place is not None and not raw.subtype and _refine(events, raw):
-            continue
-        floating = raw.place is None or not raw.subtype
-        target = _attach_target(events, raw) if floating else _merge_target(events, raw)
-        if target is not None:
-            target.add(replace(raw, place=None) if floating else raw)
-        elif floating:
-            waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
-        else:
-            event = _Event.of([raw])
-            for early in (w for w in waiting if _same_kind(event, w) and raw.sentence - w.sentence <= _WAITING):
-                event.add(early)
-            events.append(event)
-            waiting = []
-    return events
-
-
-def _merged_counts(raws: list[_Raw]) -> tuple[Count, ...]:
-    best: dict[tuple[str, str], Count] = {}
-    for count in (c for r in raws for c in r.counts):
-        key = (count.kind, count.side)
-        known = best.get(key)
-        if known is None or (count.value, count.at_least) > (known.value, known.at_least):
-            best[key] = count
-    return tuple(best.values())
-
-
-def _event_actors(kind: CandidateKind, raws: list[_Raw]) -> tuple[str, ...]:
-    """Incidents: everyone named, KFOR standing for NATO, crowds and armed groups first; deployments: the forces."""
-    actors = tidy_actors(a for r in raws for a in r.actors)
-    if kind == "deployment":
-        return tuple(a for a in actors if a in FORCE_ACTORS)
-    kept = [a for a in actors if a != "NATO" or "KFOR" not in actors]
-    return tuple(sorted(kept, key=lambda a: a in FORCE_ACTORS))  # crowds and armed groups first, as ACLED's actor1
-
-
-def _type_tier(raw: _Raw, rules: _Rules) -> int:
-    """A specific trigger at the site first; a bare casualty word there gives way to a specific trigger
-    in a sentence without a site."""
-    if raw.place is not None and raw.rule != rules.casualty_rule:
-        return 0
-    if raw.place is None and raw.rule <= rules.riots_rule:
-        return 1
-    return 2 if raw.place is not None else 3
-
-
-def _candidate(event: _Event, rules: _Rules) -> Candidate:
-    head, when = event.head, event.when
-    assert head.place is not None
-    best = min(event.raws, key=lambda r: (_type_tier(r, rules), r.rule)) if head.kind == "incident" else head
-    support = [r.evidence for r in sorted(event.raws, key=lambda r: r.sentence) if r.evidence != head.evidence]
-    return Candidate(
-        kind=head.kind,
-        date=when.value,
-        date_basis=when.basis,
-        date_precision=when.precision,
-        place_id=head.place.id,
-        place=head.place.name_en,
-        lat=head.place.lat,
-        lon=head.place.lon,
-        event_type=best.subtype if head.kind == "incident" else None,
-        sub_event_type=best.sub_event_type if head.kind == "incident" else None,
-        deployment_kind=head.subtype if head.kind == "deployment" else None,
-        actors=_event_actors(head.kind, event.raws),
-        counts=_merged_counts(event.raws),
-        evidence=head.evidence,
-        support=tuple(dict.fromkeys(support)),
-        nations=tuple(dict.fromkeys(n for r in event.raws for n in r.nations)),
-    )
-
-
-def candidates(raws: list[_Raw], language: Language) -> list[Candidate]:
-    """Raw claims in text order merged into candidates, in the order their evidence appears in the text."""
-    rules = _rules(language)
-    found = [_candidate(event, rules) for event in _cluster(raws)]
-    return sorted(found, key=lambda c: (c.evidence.start, c.kind))

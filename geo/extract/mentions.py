@@ -9,7 +9,7 @@ ordinary words from becoming places as the gazetteer grows to every village:
   case elsewhere in the text (it is an ordinary word that happens to start the sentence);
 - a village or other small feature outside the north needs a place context: a preposition
   ("in", "u", "në") or a place noun ("village", "selo", "fshati") before it, or a place noun after it.
-The role then comes from the words around the name, as the language file describes them.
+The role then comes from the words around the name (geo.extract.roles).
 """
 
 from __future__ import annotations
@@ -20,100 +20,41 @@ from functools import lru_cache
 
 from geo.extract.inflection import inflection, name_forms
 from geo.extract.language import Language
-from geo.extract.records import MentionRole
+from geo.extract.roles import (
+    CONTEXT_CHARS,
+    NORTH,
+    Found,
+    PlaceRules,
+    coordinated_role,
+    in_north,
+    is_initial,
+    locating_role,
+    place_rules,
+    role,
+    strong_context,
+)
 from geo.extract.sentences import Sentence
 from geo.gazetteer import Gazetteer, GeocodeResult, Place, prior
 from geo.names import canonical_directions, fold, phonetic, strip_directions, strip_wrappers
 
 __all__ = [
-    "NORTH",
-    "Found",
-    "PlaceRules",
-    "dateline_end",
     "find_places",
     "place_index",
-    "place_rules",
     "same_town",
     "scanner",
     "text_words",
 ]
 
-NORTH = frozenset({"mun-zvecan", "mun-leposavic", "mun-zubin-potok", "mun-north-mitrovica"})
 # Kinds of place that a capitalised word may name without a place context around it.
 _MAJOR_KINDS = frozenset(
     {"country", "region", "municipality", "city", "town", "border_crossing", "military_base", "bridge", "lake", "site"}
     | {"dam", "monastery"}
 )
 _VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
-_BROAD_KINDS = frozenset({"country", "region", "city"})  # may stand for a government: "Pristina said"
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MAX_TOKENS = 4
 _MAX_WRAPPED_TOKENS = 6
-_WINDOW = 80  # characters of context each side of a name that the role patterns read
-_QUOTES = "\"“„‘'«(-–— "
-_INITIAL_CHARS = 6  # a sentence's first word starts within its opening quotes and dashes
 _CACHE_ENTRIES = 200_000
-_PREPOSITION_CHARS = 4  # "In ", "U ", "Në " before a name that opens a sentence
-
-
-@dataclass(frozen=True)
-class PlaceRules:
-    """The [places] section of a language file, compiled."""
-
-    starts: frozenset[str]
-    wrappers: frozenset[str]
-    not_name: frozenset[str]
-    common: frozenset[str]
-    site_before: re.Pattern[str]
-    site_after: re.Pattern[str]
-    seat_before: re.Pattern[str]
-    seat_after: re.Pattern[str]
-    origin_before: re.Pattern[str]
-    modifier_after: re.Pattern[str]
-    modifier_before: re.Pattern[str]
-    coordination: re.Pattern[str]
-    dateline: re.Pattern[str]
-    aside_before: re.Pattern[str]
-    north_part: re.Pattern[str]
-    descriptions: tuple[tuple[re.Pattern[str], str], ...]
-    locator: re.Pattern[str]
-    fronted_seat: re.Pattern[str]
-    official_before: re.Pattern[str]
-
-
-_NEVER = "(?!)"
-
-
-@lru_cache(maxsize=16)
-def place_rules(language: Language) -> PlaceRules:
-    """The language's place-context patterns."""
-    places, words = language.section("places"), language.section("words")
-
-    def pattern(key: str) -> re.Pattern[str]:
-        return re.compile(places.get(key, _NEVER))
-
-    function = frozenset(fold(w) for w in words.get("function", "").split()) | {fold(w) for w in language.stopwords}
-    return PlaceRules(
-        starts=frozenset(places.get("starts", "").split()),
-        wrappers=frozenset(fold(w) for w in places.get("wrappers", "").split()),
-        not_name=function,
-        common=function | frozenset(fold(w) for w in words.get("common", "").split()),
-        site_before=pattern("site_before"),
-        site_after=pattern("site_after"),
-        seat_before=pattern("seat_before"),
-        seat_after=pattern("seat_after"),
-        origin_before=pattern("origin_before"),
-        modifier_after=pattern("modifier_after"),
-        modifier_before=pattern("modifier_before"),
-        coordination=pattern("coordination"),
-        dateline=pattern("dateline"),
-        aside_before=pattern("aside_before"),
-        north_part=pattern("north_part"),
-        descriptions=tuple((re.compile(p), place_id) for p, place_id in places.get("descriptions", {}).items()),
-        locator=pattern("locator"),
-        fronted_seat=pattern("fronted_seat"),
-        official_before=pattern("official_before"),
-    )
 
 
 @dataclass(frozen=True)
@@ -152,19 +93,6 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
 def text_words(text: str) -> frozenset[str]:
     """The words that occur in lower case somewhere in the text (folded)."""
     return frozenset(fold(word) for word in _TOKEN.findall(text) if word.islower())
-
-
-@dataclass(frozen=True)
-class Found:
-    """A place named in a sentence: offsets within the sentence, its role, and whether a place context
-    ("in", "u", "në", "village of", "crossing") stands beside it."""
-
-    place: Place
-    start: int
-    end: int
-    role: MentionRole
-    strong: bool
-    name: str = ""  # the words matched, as written
 
 
 def _rank(place: Place) -> float:
@@ -239,76 +167,6 @@ def _ordinary(word: str, initial: bool, rules: PlaceRules, lower_words: frozense
     return key in rules.common or (initial and key in lower_words)
 
 
-def _is_initial(text: str, start: int) -> bool:
-    return start <= _INITIAL_CHARS and not text[:start].strip(_QUOTES)
-
-
-def _strong(text: str, start: int, end: int, rules: PlaceRules) -> bool:
-    before, after = text[max(0, start - _WINDOW) : start], text[end : end + _WINDOW]
-    return bool(rules.site_before.search(before) or rules.site_after.match(after) or rules.origin_before.search(before))
-
-
-def _is_name_word(word: str, rules: PlaceRules) -> bool:
-    return word[0].isupper() and not word.isupper() and fold(word) not in rules.common
-
-
-def _is_name_part(text: str, place: Place, start: int, end: int, rules: PlaceRules) -> bool:
-    """Part of a longer name (a person, an office): after another capitalised word that is not a common word
-    ("Command Naples"), or, when matched by an alias rather than the place's own name, before one."""
-    previous = re.search(r"([^\W\d_]+)\s$", text[max(0, start - _WINDOW) : start])
-    if previous and _is_name_word(previous.group(1), rules):
-        return True
-    following = re.match(r"\s([^\W\d_]+)", text[end : end + _WINDOW])
-    if following is None or not _is_name_word(following.group(1), rules):
-        return False
-    key = fold(text[start:end])
-    return key in {fold(alias) for alias in place.aliases} and key not in {fold(name) for name in place.names}
-
-
-def _role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRole:
-    place, start, end = found.place, found.start, found.end
-    before, after = text[max(0, start - _WINDOW) : start], text[end : end + _WINDOW]
-    if not place.in_area:
-        return "out_of_area"
-    broad = place.kind in _BROAD_KINDS
-    checks: tuple[tuple[bool, MentionRole], ...] = (
-        (start < dateline, "dateline"),
-        (bool(rules.origin_before.search(before)), "origin"),
-        (bool(rules.aside_before.search(before)), "aside"),
-        (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
-        (bool(rules.official_before.search(before)), "actor_seat"),
-        (_fronted_seat(text, found, rules), "actor_seat"),
-        (broad and bool(rules.modifier_after.match(after) or rules.modifier_before.search(before)), "modifier"),
-        (_is_name_part(text, place, start, end, rules), "name_part"),
-        # A country or a city named with no place word before it stands for its people or government.
-        (broad and not found.strong, "actor_seat"),
-    )
-    return next((role for hit, role in checks if hit), "site")
-
-
-def _fronted_seat(text: str, found: Found, rules: PlaceRules) -> bool:
-    """ "In Pristina, the prime minister said …": a place outside the north that opens a sentence of speech is
-    where someone spoke."""
-    if _in_north(found.place) or not _is_initial(text, max(0, found.start - _PREPOSITION_CHARS)):
-        return False
-    opening = text[: found.start].split()
-    return len(opening) <= 1 and bool(rules.fronted_seat.match(text[found.end : found.end + _WINDOW]))
-
-
-def dateline_end(sentence: Sentence, rules: PlaceRules) -> int:
-    """Where a dateline ("ZVEČAN, May 30 (Reuters) -") ends, or 0 when the paragraph has none."""
-    if not sentence.paragraph_start:
-        return 0
-    match = rules.dateline.match(sentence.text)
-    if not match:
-        return 0
-    head = match.group("head")
-    letters = [c for c in head.split(",")[0] if c.isalpha()]
-    if "(" in match.group() or "," in head or (letters and all(c.isupper() for c in letters)):
-        return match.end()
-    return 0
-
-
 @dataclass(frozen=True)
 class _Scan:
     index: PlaceIndex
@@ -318,9 +176,9 @@ class _Scan:
 
 def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, previous: Found | None) -> Found | None:
     rules = scan.rules
-    if n == 1 and _ordinary(text[start:end], _is_initial(text, start), rules, scan.lower_words):
+    if n == 1 and _ordinary(text[start:end], is_initial(text, start), rules, scan.lower_words):
         return None
-    strong = _strong(text, start, end, rules)
+    strong = strong_context(text, start, end, rules)
     if previous is not None and not strong and rules.coordination.match(text[previous.end : start]):
         strong = previous.strong
     if place.kind in _VILLAGE_KINDS:
@@ -333,33 +191,12 @@ def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, 
 
 def _north_part(text: str, found: Found, scan: _Scan) -> Found:
     """ "the northern part of Mitrovica", "severni deo Mitrovice": the northern place of that name, if any."""
-    if not scan.rules.north_part.search(text[max(0, found.start - _WINDOW) : found.start]):
+    if not scan.rules.north_part.search(text[max(0, found.start - CONTEXT_CHARS) : found.start]):
         return found
     place = _lookup(f"north {strip_directions(fold(found.place.name_en))}", scan.index)
     if place is None or place.id == found.place.id or place.kind != found.place.kind:
         return found
     return replace(found, place=place)
-
-
-def _locating_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
-    """ "Zupče, a village in the Zubin Potok municipality", "u Rudarima kod Zvečana", "Rudarë të Zveçanit": a
-    town or municipality named right after a place inside it only says where that place is."""
-    if previous is None or found.role != "site" or previous.place.kind in _BROAD_KINDS:
-        return found
-    inner, outer = previous.place, found.place
-    inside = inner.municipality and inner.municipality in (outer.id, outer.municipality) and inner.id != outer.id
-    if inside and rules.locator.match(text[previous.end : found.start]):
-        return replace(found, role="aside")
-    return found
-
-
-def _coordinated_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
-    """A list shares its first member's role: "delegations of Belgrade and Pristina"."""
-    if previous is None or found.role != "site" or previous.role in ("site", "out_of_area", "dateline"):
-        return found
-    if rules.coordination.match(text[previous.end : found.start]):
-        return replace(found, role=previous.role)
-    return found
 
 
 def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
@@ -379,9 +216,9 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
         accepted = _accept(text, place, start, end, n, scan, previous)
         if accepted is not None:
             accepted = _north_part(text, accepted, scan)
-            accepted = replace(accepted, role=_role(text, accepted, dateline, scan.rules))
-            accepted = _locating_role(text, accepted, previous, scan.rules)
-            found.append(_coordinated_role(text, accepted, previous, scan.rules))
+            accepted = replace(accepted, role=role(text, accepted, dateline, scan.rules))
+            accepted = locating_role(text, accepted, previous, scan.rules)
+            found.append(coordinated_role(text, accepted, previous, scan.rules))
         i += n
     return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)
 
@@ -395,7 +232,7 @@ def _described(text: str, named: list[Found], dateline: int, scan: _Scan) -> lis
             if any(m.start < match.end() and match.start() < m.end for m in named):
                 continue
             mention = Found(place, match.start(), match.end(), "site", True, match.group())  # type: ignore[arg-type]
-            found.append(replace(mention, role=_role(text, mention, dateline, scan.rules)))
+            found.append(replace(mention, role=role(text, mention, dateline, scan.rules)))
     return found
 
 
@@ -411,13 +248,13 @@ def _town_key(place: Place) -> str:
 def same_town(found: list[list[Found]]) -> list[list[Found]]:
     """A town named plainly ("Mitrovica") is the northern one that the same text names in full
     ("North Mitrovica", "Severna Mitrovica"), when there is one of the same kind."""
-    northern = {_town_key(m.place): m.place for sentence in found for m in sentence if _in_north(m.place)}
+    northern = {_town_key(m.place): m.place for sentence in found for m in sentence if in_north(m.place)}
     result = []
     for sentence in found:
         result.append(
             [
                 replace(m, place=northern[_town_key(m.place)])
-                if not _in_north(m.place)
+                if not in_north(m.place)
                 and strip_directions(fold(m.name)) == fold(m.name)
                 and _town_key(m.place) in northern
                 and northern[_town_key(m.place)].kind == m.place.kind
@@ -426,7 +263,3 @@ def same_town(found: list[list[Found]]) -> list[list[Found]]:
             ]
         )
     return result
-
-
-def _in_north(place: Place) -> bool:
-    return place.municipality in NORTH or place.id in NORTH
