@@ -155,8 +155,8 @@ def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRo
         (_fronted_seat(text, found, rules), "actor_seat"),
         (broad and bool(rules.modifier_after.match(after) or rules.modifier_before.search(before)), "modifier"),
         (_is_name_part(text, place, start, end, rules), "name_part"),
-        # A country or a city named with no place word before it stands for its people or government.
-        (broad and not found.strong, "actor_seat"),
+        # A country or a city outside the north named with no place word before it stands for its government.
+        (broad and not found.strong and not in_north(place), "actor_seat"),  # North Mitrovica is a town here
     )
     return next((role for hit, role in checks if hit), "site")
 
