@@ -140,7 +140,7 @@ def test_clicking_a_marker_shows_its_details_and_puts_it_in_the_link(page: Any, 
     _wait_for_counts(page, len(in_window))
     frame = _map_frame(page)
     label = frame.evaluate(CENTRE_FIRST_MARKER, "incident")
-    frame.locator(f".nk-marker-incident[aria-label='{label}']").click(timeout=15_000)
+    frame.locator(f".nk-marker-incident[aria-label='{label}']").first.click(timeout=15_000)
     page.get_by_text("Record id:").wait_for(timeout=20_000)
     page.wait_for_function("() => location.search.includes('selected=')", timeout=20_000)  # the URL follows the page
     selected = page.url.split("selected=")[1].split("&")[0]

@@ -83,7 +83,7 @@ def test_a_clicked_popup_stays_open_and_its_details_show_beside_the_map(browser:
     page = _page(browser, server)
     frame = _frame(page)
     label = frame.evaluate(CENTRE_FIRST_MARKER, "incident")
-    frame.locator(f".nk-marker-incident[aria-label='{label}']").click()
+    frame.locator(f".nk-marker-incident[aria-label='{label}']").first.click()
     page.wait_for_function("() => location.search.includes('selected=')", timeout=20_000)
     page.wait_for_timeout(4_000)  # the click's rerun has come and gone
     assert _frame(page).evaluate(MAP_STATE)["popup"]
@@ -158,6 +158,7 @@ def test_the_player_plays_a_trailing_window_with_the_static_layers_hidden(browse
     page = _page(browser, server)
     frame = _frame(page)
     static = frame.evaluate(COUNT_RECORDS)
+    frame.locator("details.nk-player-frame summary").click()  # the player opens when asked for
     frame.locator(".nk-window").select_option("90")
     frame.locator(".nk-play").click()
     page.wait_for_timeout(600)
@@ -234,7 +235,7 @@ def test_a_marker_chosen_with_the_keyboard_keeps_the_focus_through_the_rerun(bro
     page = _page(browser, server)
     frame = _frame(page)
     label = frame.evaluate(CENTRE_FIRST_MARKER, "incident")
-    marker = frame.locator(f".nk-marker-incident[aria-label='{label}']")
+    marker = frame.locator(f".nk-marker-incident[aria-label='{label}']").first
     marker.focus()
     marker.press("Enter")
     page.wait_for_function("() => location.search.includes('selected=')", timeout=20_000)

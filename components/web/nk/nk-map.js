@@ -148,7 +148,8 @@
   };
   // What a screen reader says for a marker: "Riots, 29 May 2023, Zvečan, 82+ injured".
   Records.prototype.label = function (i) {
-    var kind = this.layer === 'incident' ? this.category(i) : this.title(i);
+    var sub = this.layer === 'incident' ? this.text('sub', i) : '';
+    var kind = this.layer === 'incident' ? this.category(i) + (sub && sub !== 'Other' ? ' (' + sub + ')' : '') : this.title(i);
     var parts = [kind, this.dateText(this.day(i)), this.text('place', i) || this.text('muni', i), this.countsText(i)];
     if (this.text('origin', i)) parts.push('your data');
     return parts.filter(Boolean).join(', ');
@@ -756,8 +757,9 @@
       }
     }
     control.onAdd = function () {
+      // Closed until asked for: open, it would sit over the markers of the map's north-west.
       var details = el('details', 'nk-player-frame leaflet-bar');
-      if (map.getSize().x >= 600) details.setAttribute('open', '');
+      if (options.open) details.setAttribute('open', '');
       details.appendChild(el('summary', '', 'Time player'));
       var box = el('div', 'nk-player');
       box.setAttribute('role', 'group'); box.setAttribute('aria-label', 'Time player');
