@@ -23,6 +23,7 @@ from streamlit_folium import st_folium
 
 from components.assets import localize
 from components.mapview import build_map
+from components.sharing import plain
 from components.view import View
 from geo.dataset import DATA_DIR, Dataset, load_rows
 from geo.extract import (
@@ -288,7 +289,7 @@ def _proposals(dataset: Dataset) -> None:
     source, extraction, tables = st.session_state["candidates"]
     st.caption(reading_note(extraction))
     for note in extraction.notes:
-        st.warning(note)
+        st.warning(plain(note))  # a note quotes the article's dateline: shown as text, never as markdown
     if not extraction.candidates:
         st.info("No incident or deployment with a place in the map's area was found in this article.")
         return
