@@ -20,7 +20,7 @@ from components.view import View
 from geo.acled import import_acled
 from geo.boundaries import Municipalities
 from geo.dataset import DATA_DIR, Dataset, data_as_of, load_context, load_dataset, load_user_file, validate_files
-from geo.extract import Candidate, extract
+from geo.extract import MAX_CHARS, Candidate, Extraction, MissingDateError, extract, languages
 from geo.gazetteer import GeocodeResult, Place
 from geo.incidents import DataError, Problem
 from geo.schema import EVENT_TYPES
@@ -72,7 +72,10 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="propose incidents and deployments from a news article")
     extract.add_argument("path", metavar="FILE", help="the article as plain text, or - for stdin")
-    extract.add_argument("--published", type=_iso_date, required=True, help="publication date (YYYY-MM-DD)")
+    extract.add_argument(
+        "--published", type=_iso_date, help="publication date (YYYY-MM-DD); needed when the text has no dated dateline"
+    )
+    extract.add_argument("--language", choices=sorted(languages()), help="the article's language (default: detected)")
     extract.add_argument("--json", action="store_true", help="one JSON object per candidate")
 
     add_store_parsers(commands)
@@ -235,9 +238,33 @@ def _candidate_line(candidate: Candidate) -> str:
     return "\t".join(str(f) for f in fields)
 
 
+def _article_text(path: str) -> str:
+    """The article, read no further than one character past the limit (a huge file is never loaded whole)."""
+    if path == "-":
+        return sys.stdin.read(MAX_CHARS + 1)
+    with open(path, encoding="utf-8-sig") as handle:
+        return handle.read(MAX_CHARS + 1)
+
+
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
-    text = sys.stdin.read() if args.path == "-" else Path(args.path).read_text(encoding="utf-8")
-    extraction = extract(text, args.published, load_context().gazetteer)
+    name = "stdin" if args.path == "-" else args.path
+    try:
+        text = _article_text(args.path)
+    except UnicodeDecodeError:
+        sys.stderr.write(f"kosovo-map extract: {name}: not UTF-8 text; save the article as UTF-8 plain text\n")
+        return EXIT_FOUND_PROBLEMS
+    if len(text) > MAX_CHARS:
+        sys.stderr.write(
+            f"kosovo-map extract: {name}: longer than the limit of {MAX_CHARS:,} characters; "
+            "give one article at a time, or split a long one into parts\n"
+        )
+        return EXIT_FOUND_PROBLEMS
+    try:
+        extraction = extract(text, args.published, load_context().gazetteer, args.language)
+    except MissingDateError as error:
+        sys.stderr.write(f"kosovo-map extract: {name}: {error} Use --published YYYY-MM-DD.\n")
+        return EXIT_USAGE
+    sys.stderr.write(_reading_note(extraction))
     for candidate in extraction.candidates:
         line = json.dumps(candidate.as_dict(), ensure_ascii=False) if args.json else _candidate_line(candidate)
         out.write(line + "\n")
@@ -245,6 +272,14 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
         names = ", ".join(dict.fromkeys(m.place for m in extraction.out_of_area))
         out.write(f"named outside the map's area, not mapped: {names}\n")
     return EXIT_OK
+
+
+def _reading_note(extraction: Extraction) -> str:
+    """How the article was read: its language, and where its date came from."""
+    language = languages()[extraction.language].name
+    basis = "as given" if extraction.published_from == "given" else f"by its {extraction.published_from}"
+    lines = [f"read as {language}, published {extraction.published} ({basis})", *extraction.notes]
+    return "".join(f"kosovo-map extract: {line}\n" for line in lines)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
