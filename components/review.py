@@ -24,6 +24,7 @@ from streamlit_folium import st_folium
 from components.assets import localize
 from components.mapview import build_map
 from components.sharing import plain
+from components.signin import may_write
 from components.view import View
 from geo.dataset import DATA_DIR, Dataset, load_rows
 from geo.extract import (
@@ -306,6 +307,9 @@ def _proposals(dataset: Dataset) -> None:
             num_rows="fixed", column_config=_column_config(),
         )  # fmt: skip
     _preview(dataset, edited)
+    if not may_write():  # the store refuses such a write too; the control is not offered
+        st.info("This map is read-only for you: sign in as an editor to keep rows.")
+        return
     if st.button("Keep the ticked rows", key="keep_rows", type="primary"):
         _keep(dataset, edited, f"{source['publisher']}: {source['title']}")
 

@@ -140,7 +140,7 @@ def test_an_unreachable_database_leaves_the_shipped_data_with_a_notice(
     assert _count_line(at).startswith(f"**{n} of {n} incidents")
 
 
-def test_a_deployed_app_refuses_a_keep_even_when_the_button_fires(
+def test_a_deployed_app_hides_the_keep_button_and_its_store_refuses_a_forged_keep(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, deployed: None, dataset: Dataset
 ) -> None:
     """A forged request that makes the news tab's keep button fire is refused by the store itself."""
@@ -159,8 +159,14 @@ def test_a_deployed_app_refuses_a_keep_even_when_the_button_fires(
     at = AppTest.from_file(APP, default_timeout=90)
     at.session_state["candidates"] = (source, extraction, tables)  # as if the review had been done
     at.run()
-    if any(b.key == "keep_rows" for b in at.button):  # the news tab may hide it for visitors who cannot write
-        at.button(key="keep_rows").click().run()
-        assert any("may not change the store" in e.value for e in at.error)
+    assert not any(b.key == "keep_rows" for b in at.button)  # visitors who may not write get no keep button
+    assert any("read-only for you" in i.value for i in at.info)
     assert not at.exception
+    # A forged keep, the button's own call made anyway, is refused by the store itself.
+    from geo.store import StoreError, acting_as
+    from geo.store.access import Actor, Policy
+
+    rows = tables["incident"].drop(columns=[c for c in tables["incident"] if c in ("keep", "evidence", "on_the_map")])
+    with acting_as(Actor.anonymous(), Policy.deployed(())), pytest.raises(StoreError, match="may not change"):
+        open_store(tmp_path / "store.sqlite3").save(rows.to_dict("records"), "incident", "forged")
     assert not (tmp_path / "store.sqlite3").exists() or not open_store(tmp_path / "store.sqlite3").rows("incident")
