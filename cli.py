@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -15,15 +14,17 @@ from typing import TextIO
 from components.export import to_csv, to_geojson
 from components.filters import count_line, in_window, shown
 from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html, snapshot_png
+from components.storecli import HANDLERS as STORE_HANDLERS
+from components.storecli import add_store_parsers, export_store
 from components.view import View
 from geo.acled import import_acled
 from geo.boundaries import Municipalities
 from geo.dataset import DATA_DIR, Dataset, data_as_of, load_context, load_dataset, load_user_file, validate_files
-from geo.extract import Candidate, extract
+from geo.extract import MAX_CHARS, Candidate, Extraction, MissingDateError, extract, languages
 from geo.gazetteer import GeocodeResult, Place
 from geo.incidents import DataError, Problem
 from geo.schema import EVENT_TYPES
-from geo.store import StoreError, default_path, open_store
+from geo.store import StoreError
 
 __all__ = ["main"]
 
@@ -71,11 +72,13 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="propose incidents and deployments from a news article")
     extract.add_argument("path", metavar="FILE", help="the article as plain text, or - for stdin")
-    extract.add_argument("--published", type=_iso_date, required=True, help="publication date (YYYY-MM-DD)")
+    extract.add_argument(
+        "--published", type=_iso_date, help="publication date (YYYY-MM-DD); needed when the text has no dated dateline"
+    )
+    extract.add_argument("--language", choices=sorted(languages()), help="the article's language (default: detected)")
     extract.add_argument("--json", action="store_true", help="one JSON object per candidate")
 
-    store = commands.add_parser("import-store", help="add a bundle written by `export --store` to your store")
-    store.add_argument("path", type=Path, metavar="FILE")
+    add_store_parsers(commands)
     return parser
 
 
@@ -143,7 +146,7 @@ def _write(text: str, output: str, out: TextIO) -> None:
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     if args.store:
-        return _export_store(args, out)
+        return export_store(args, out)
     if args.start and args.end and args.end < args.start:
         sys.stderr.write(f"kosovo-map export: --end {args.end} is before --start {args.start}\n")
         return EXIT_USAGE
@@ -154,22 +157,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     _write(text, args.output, out)
     if args.output != "-":
         sys.stderr.write(f"wrote {len(incidents)} incidents and {len(deployments)} deployments to {args.output}\n")
-    return EXIT_OK
-
-
-def _export_store(args: argparse.Namespace, out: TextIO) -> int:
-    with tempfile.TemporaryDirectory() as folder, open_store() as store:
-        bundle = Path(folder) / "store.json"
-        count = store.export(bundle)
-        _write(bundle.read_text(encoding="utf-8"), args.output, out)
-    sys.stderr.write(f"exported {count} kept row(s) from {default_path()}\n")
-    return EXIT_OK
-
-
-def _import_store(args: argparse.Namespace, out: TextIO) -> int:
-    with open_store() as store:
-        count = store.import_(args.path)
-    out.write(f"imported {count} row(s) into {default_path()}\n")
     return EXIT_OK
 
 
@@ -251,9 +238,33 @@ def _candidate_line(candidate: Candidate) -> str:
     return "\t".join(str(f) for f in fields)
 
 
+def _article_text(path: str) -> str:
+    """The article, read no further than one character past the limit (a huge file is never loaded whole)."""
+    if path == "-":
+        return sys.stdin.read(MAX_CHARS + 1)
+    with open(path, encoding="utf-8-sig") as handle:
+        return handle.read(MAX_CHARS + 1)
+
+
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
-    text = sys.stdin.read() if args.path == "-" else Path(args.path).read_text(encoding="utf-8")
-    extraction = extract(text, args.published, load_context().gazetteer)
+    name = "stdin" if args.path == "-" else args.path
+    try:
+        text = _article_text(args.path)
+    except UnicodeDecodeError:
+        sys.stderr.write(f"kosovo-map extract: {name}: not UTF-8 text; save the article as UTF-8 plain text\n")
+        return EXIT_FOUND_PROBLEMS
+    if len(text) > MAX_CHARS:
+        sys.stderr.write(
+            f"kosovo-map extract: {name}: longer than the limit of {MAX_CHARS:,} characters; "
+            "give one article at a time, or split a long one into parts\n"
+        )
+        return EXIT_FOUND_PROBLEMS
+    try:
+        extraction = extract(text, args.published, load_context().gazetteer, args.language)
+    except MissingDateError as error:
+        sys.stderr.write(f"kosovo-map extract: {name}: {error} Use --published YYYY-MM-DD.\n")
+        return EXIT_USAGE
+    sys.stderr.write(_reading_note(extraction))
     for candidate in extraction.candidates:
         line = json.dumps(candidate.as_dict(), ensure_ascii=False) if args.json else _candidate_line(candidate)
         out.write(line + "\n")
@@ -261,6 +272,14 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
         names = ", ".join(dict.fromkeys(m.place for m in extraction.out_of_area))
         out.write(f"named outside the map's area, not mapped: {names}\n")
     return EXIT_OK
+
+
+def _reading_note(extraction: Extraction) -> str:
+    """How the article was read: its language, and where its date came from."""
+    language = languages()[extraction.language].name
+    basis = "as given" if extraction.published_from == "given" else f"by its {extraction.published_from}"
+    lines = [f"read as {language}, published {extraction.published} ({basis})", *extraction.notes]
+    return "".join(f"kosovo-map extract: {line}\n" for line in lines)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -276,7 +295,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         "snapshot": _snapshot,
         "import-acled": _import_acled,
         "extract": _extract,
-        "import-store": _import_store,
+        **STORE_HANDLERS,
     }
     try:
         return handlers[args.command](args, out or sys.stdout)
