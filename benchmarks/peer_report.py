@@ -65,7 +65,7 @@ def markdown(rows: list[Result]) -> str:
     """The table for benchmarks/README.md."""
     lines = ["| N | tool | mode | build | HTML | B/point | peak memory | drawn | offline |", "|---" * 9 + "|"]
     for r in rows:
-        per_point = "" if r.bytes_per_point is None else f"{r.bytes_per_point:.1f}"
+        per_point = "" if r.bytes_per_point is None else f"{max(r.bytes_per_point, 0):.1f}"
         lines.append(
             f"| {r.n:,} | {r.tool} | {r.mode} | {r.build_s:.2f} s | {r.html_bytes / 1e6:.1f} MB | {per_point} "
             f"| {r.peak_mb:,.0f} MB | {_seconds(r.drawn_s)} | {r.offline} |"
