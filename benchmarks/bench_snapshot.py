@@ -60,7 +60,7 @@ def at_scale(n: int) -> None:
     print(f"kosovo-map snapshot --data ({n:,} synthetic incidents), CSV to written HTML:")
     print(f"  whole command: {_against(seconds, seconds_aim, 's')}")
     print(f"  peak memory:   {_against(peak, peak_aim, 'MB')}")
-    print(f"  page:          {_against(size / 1e6, size_aim, 'MB')}, {size / n:.1f} bytes per incident")
+    print(f"  page:          {_against(size / 1e6, size_aim, 'MB')}, {size / n:.1f} bytes per incident, page included")
     print("  drawn:         " + ("not drawn" if drawn.seconds is None else _against(drawn.seconds, drawn_aim, "s")))
 
 
