@@ -3,7 +3,7 @@
 A container is the magic `NKP1`, a little-endian u32 header length, the JSON
 header, then each array at an 8-byte boundary; the whole is gzip-compressed.
 Version 2 adds three forms, each undone on reading (`decode_container` here,
-`NK.decode` in components/web/nk/nk-map.js), so readers see plain arrays of
+`NK.decode` in components/web/nk/nk-records.js), so readers see plain arrays of
 codes and their dictionaries as in version 1:
 
 - `planes`: arrays of 2- and 4-byte items are stored as byte planes (every

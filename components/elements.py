@@ -6,7 +6,7 @@ whose summary reads `{{ 7*7 }}` would come out as 49, and a large payload would
 be lexed as template text. Our elements therefore place their rendered text in
 the page through `_Raw`, which is never compiled. Data reaches the page only as
 base64 (record payloads, boundaries) or as JSON of our own options, both inert
-in HTML and in JavaScript; the map's script (components/web/nk/nk-map.js) reads
+in HTML and in JavaScript; the map's script (components/web/nk/nk-*.js) reads
 it and builds everything with DOM calls.
 """
 
@@ -39,7 +39,12 @@ __all__ = [
 ]
 
 # Our own script and styles, served like the npm assets (components/assets.py resolves "nk:" names).
-NK_JS = ("nk_map_js", "nk:nk-map.js")
+# The script comes in three parts, loaded in this order: records, layers, controls.
+NK_JS = [
+    ("nk_records_js", "nk:nk-records.js"),
+    ("nk_layers_js", "nk:nk-layers.js"),
+    ("nk_controls_js", "nk:nk-controls.js"),
+]
 NK_CSS = ("nk_map_css", "nk:nk-map.css")
 MARKERCLUSTER_ASSETS = {
     "js": [
@@ -86,7 +91,7 @@ class _Raw(Element):
 class _Element(JSCSSMixin, MacroElement):
     """Base of our elements: like MacroElement, but the rendered macros go into the page uncompiled."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = [NK_JS]
+    default_js: ClassVar[list[tuple[str, str]]] = [*NK_JS]
     default_css: ClassVar[list[tuple[str, str]]] = [NK_CSS]
 
     def render(self, **kwargs: Any) -> None:
@@ -126,7 +131,7 @@ class RecordLayer(_Element):
     (`<script type="application/octet-stream">`) that the script reads.
     """
 
-    default_js: ClassVar[list[tuple[str, str]]] = [*MARKERCLUSTER_ASSETS["js"], NK_JS]
+    default_js: ClassVar[list[tuple[str, str]]] = [*MARKERCLUSTER_ASSETS["js"], *NK_JS]
     default_css: ClassVar[list[tuple[str, str]]] = [*MARKERCLUSTER_ASSETS["css"], NK_CSS]
     _template = Template(
         """
