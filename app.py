@@ -19,23 +19,28 @@ from components.assets import MissingAssetsError, localize, serve_static
 from components.dates import period_choices, window_from_interval
 from components.dense import Bounds
 from components.detailpanel import details_panel
-from components.filters import count_line, shown
+from components.filters import count_line, municipality_label, shown
+from components.findplace import find_place
 from components.mapview import ShownLayer, build_base_map, record_layers
 from components.review import review_panel
-from components.scope import day_text, municipality_labels, scope_line
+from components.scope import day_text, scope_line, troops_line
 from components.selection import Selection, choose, map_click
 from components.sharing import plain, share_panel
 from components.sidebar import read_view, set_window
 from components.table import TABLE_COLUMNS, TABLE_LABELS, table_frame
 from components.timeline import BRUSH, timeline_chart, weekly_counts
 from components.view import View, decode, encode
-from geo.dataset import Dataset, UserFile, load_dataset, load_rows, load_user_file
+from geo.dataset import DATA_DIR, DataAsOf, Dataset, UserFile, data_as_of, load_dataset, load_rows, load_user_file
+from geo.deployments import troop_totals
+from geo.gazetteer import Place
 from geo.incidents import Problem
 from geo.store import StoreError, default_path, open_store
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+UPLOAD_LIMIT_MB = 20
+MAX_UPLOAD_BYTES = UPLOAD_LIMIT_MB * 1_000_000  # Streamlit counts a megabyte as a million bytes
 TABLE_LIMIT = 5_000
 MAP_HEIGHT = 600
+FOUND_PLACE_ZOOM = 13
 STATIC_PREFIX = "/".join(["", *filter(None, [st.get_option("server.baseUrlPath").strip("/")]), "app/static/vendor/"])
 T = TypeVar("T")
 
@@ -46,6 +51,13 @@ st.set_page_config(page_title="North Kosovo Incident Map", page_icon="🗺️", 
 def shipped() -> Dataset:
     """The shipped, checked data: loaded and indexed once per server."""
     return load_dataset()
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_as_of() -> DataAsOf:
+    """How current the shipped data is (its newest record, counts, and last update from data/CHANGELOG.md)."""
+    data = shipped()
+    return data_as_of(data.incidents, data.deployments, (DATA_DIR / "CHANGELOG.md").read_text(encoding="utf-8"))
 
 
 def startup_paths(argv: list[str], environ: dict[str, str]) -> list[Path]:
@@ -83,10 +95,19 @@ def assembled(key: tuple[str, ...], _files: tuple[UserFile, ...]) -> Dataset:
     return dataset
 
 
-@st.cache_resource(max_entries=8, show_spinner="Checking your file…")
-def checked_upload(name: str, digest: str, _content: bytes) -> UserFile:
-    """A user's file after validation, cached by its content's hash."""
-    return load_user_file(name, _content, shipped())
+def checked_upload(name: str, digest: str, content: bytes) -> UserFile:
+    """A user's file after validation, kept in this session only (and freed when the session ends).
+
+    A server-wide cache would pin every distinct upload's records in memory after its
+    session ended; one checked upload per session is bounded by the upload limit.
+    """
+    kept = st.session_state.get("checked_upload")
+    if kept is None or kept[0] != digest:
+        st.session_state.pop("checked_upload", None)  # the previous upload goes before the next is checked
+        with st.spinner("Checking your file…"):
+            kept = (digest, load_user_file(name, content, shipped()))
+        st.session_state["checked_upload"] = kept
+    return kept[1]
 
 
 def show_problems(where: Any, name: str, user: UserFile) -> None:
@@ -102,18 +123,20 @@ def uploaded() -> list[tuple[str, UserFile]]:
     """Read the sidebar upload; problems are shown, the data already loaded stays as it was."""
     st.sidebar.markdown("**Your own data**")
     upload = st.sidebar.file_uploader(
-        "Add a CSV, GeoJSON or ACLED export: shown as its own layers",
+        f"Add a CSV, GeoJSON or ACLED export of up to {UPLOAD_LIMIT_MB} MB: shown as its own layers. "
+        "Larger files: start the app with `streamlit run app.py -- --data FILE`.",
         type=["csv", "geojson", "json"],
         key="upload",
+        max_upload_size=UPLOAD_LIMIT_MB,
     )
     if upload is None:
+        st.session_state.pop("checked_upload", None)
         return []
     content = upload.getvalue()
     if len(content) > MAX_UPLOAD_BYTES:
-        limit = MAX_UPLOAD_BYTES // 2**20
         st.sidebar.error(
-            f"{plain(upload.name)}: {len(content) / 2**20:.0f} MB is more than the {limit} MB limit; "
-            "start the app with `-- --data FILE` for large files."
+            f"{plain(upload.name)}: {len(content):,} bytes is more than the {UPLOAD_LIMIT_MB} MB limit; "
+            "start the app with `streamlit run app.py -- --data FILE` for large files."
         )
         return []
     digest = hashlib.sha256(content).hexdigest()
@@ -148,12 +171,22 @@ def kept() -> list[tuple[str, UserFile]]:
 
 
 def user_data() -> Dataset:
-    """The shipped data plus the user's files (named at start, uploaded, kept), assembled once per set."""
+    """The shipped data plus the user's files: those named at start and the store's, assembled once per
+    server; this session's upload added on top, in this session only."""
     named = [(f"file:{user.name}", user) for user in startup_files(tuple(startup_paths(sys.argv, dict(os.environ))))]
     for key, user in named:
         show_problems(st.sidebar, key.removeprefix("file:"), user)
-    files = named + uploaded() + kept()
-    return assembled(tuple(key for key, _ in files), tuple(user for _, user in files))
+    upload = uploaded()
+    shared = named + kept()
+    dataset = assembled(tuple(key for key, _ in shared), tuple(user for _, user in shared))
+    if not upload:
+        st.session_state.pop("with_upload", None)
+        return dataset
+    (key, user), cached = upload[0], st.session_state.get("with_upload")
+    if cached is None or cached[0] != (key, id(dataset)):
+        cached = ((key, id(dataset)), dataset.with_user_file(user) if not user.frame.empty else dataset)
+        st.session_state["with_upload"] = cached
+    return cached[1]
 
 
 def actor_choices(dataset: Dataset) -> list[str]:
@@ -208,7 +241,12 @@ def serve(element: T) -> T:
 
 
 def show_map(
-    dataset: Dataset, incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View, names: dict[str, str]
+    dataset: Dataset,
+    incidents: gpd.GeoDataFrame,
+    deployments: gpd.GeoDataFrame,
+    view: View,
+    names: dict[str, str],
+    place: Place | None = None,
 ) -> list[ShownLayer]:
     """The map: a base that stays while filters change, and record layers swapped in place.
 
@@ -223,6 +261,9 @@ def show_map(
         key="map",
         height=MAP_HEIGHT,
         use_container_width=True,
+        # A place found by name moves the map there (once: the map keeps its own position afterwards).
+        center=(place.lat, place.lon) if place else None,
+        zoom=FOUND_PLACE_ZOOM if place else None,
         feature_group_to_add=[serve(layer.group) for layer in layers],
         returned_objects=["last_object_clicked_popup", "center", "zoom", "bounds"],
     )
@@ -324,24 +365,27 @@ def records_table(table: pd.DataFrame, total: int) -> None:
     )
 
 
-def map_tab(dataset: Dataset, view: View, names: dict[str, str], span: tuple) -> View:
+def map_tab(dataset: Dataset, view: View, names: dict[str, str], span: tuple, place: Place | None) -> View:
     """Count line, map and details, timeline chart, table and share panel; returns the view as the user left it."""
-    incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
+    incidents, deployments = shown(dataset.incidents, dataset.deployments, view, dataset.gazetteer)
     table = table_frame(*newest(incidents, deployments), names)
     view = select(view, table)
     window = f"{day_text(view.start)} – {day_text(view.end)}" if view.start and view.end else ""
     st.markdown(f"**{count_line(len(incidents), len(dataset.incidents), len(deployments))}** · {window}")
+    troops = troops_line(troop_totals(deployments))
+    if troops:
+        st.caption(plain(troops))
     map_column, detail_column = st.columns([5, 2], gap="small")
     with map_column:
-        st.session_state["shown_layers"] = show_map(dataset, incidents, deployments, view, names)
+        st.session_state["shown_layers"] = show_map(dataset, incidents, deployments, view, names, place)
     record = record_by_id(dataset, view.selected) if view.selected else None
-    with detail_column:
+    with detail_column.container(height=MAP_HEIGHT, border=False):  # scrolls beside the map, never below it
         chosen = None if record is None else record.to_dict()
         details_panel(chosen, names.get(str((chosen or {}).get("municipality")), ""))
     timeline(dataset, view, span)
     records_table(table, len(incidents) + len(deployments))
     view = with_map_state(view, st.session_state.get("map") or {})
-    share_panel(dataset, incidents, deployments, view, names)
+    share_panel(dataset, incidents, deployments, view, names, str(shipped_as_of()))
     return view
 
 
@@ -349,7 +393,7 @@ def header(dataset: Dataset, span: tuple) -> None:
     """The page's title and the one line that says what the map covers."""
     st.markdown("### North Kosovo Incident Map")
     sources = len({source.title for source in dataset.context.sources.values()})
-    st.caption(scope_line(len(dataset.incidents), len(dataset.deployments), sources, span, span[1]))
+    st.caption(scope_line(sources, span, shipped_as_of()))
 
 
 def main() -> None:
@@ -363,20 +407,23 @@ def main() -> None:
         span,
         sorted(dataset.incidents["event_type"].dropna().unique()),
         actor_choices(dataset),
-        municipality_labels(dataset.municipalities.frame),
+        {m: municipality_label(m, dataset.gazetteer) for m in sorted(names, key=names.get)},
         periods,
         where=filters,
     )
+    with filters:
+        place = find_place(dataset.gazetteer)
     header(dataset, span)
     link_notices()
     map_view, news = st.tabs(["Map", "Add from a news article"])
     with map_view:
-        view = map_tab(dataset, view, names, span)
+        view = map_tab(dataset, view, names, span, place)
     with news:
         review_panel(dataset)
     st.query_params.from_dict(encode(view))
     st.caption(
-        "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries · places: GeoNames (CC BY 4.0) · "
+        "Boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries · places: GeoNames (CC BY 4.0) and the "
+        "NGA GEOnet Names Server · "
         "map tiles © OpenStreetMap contributors and CARTO when online."
     )
 

@@ -20,10 +20,10 @@ from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html
 from components.view import View
 from geo.acled import import_acled
 from geo.boundaries import Municipalities
-from geo.dataset import DATA_DIR, Dataset, load_context, load_dataset, load_user_path, validate_each
+from geo.dataset import DATA_DIR, Dataset, data_as_of, load_context, load_dataset, load_user_path, validate_each
 from geo.extract import Candidate, extract
 from geo.files import OutputError, atomic_write
-from geo.gazetteer import GeocodeResult
+from geo.gazetteer import GeocodeResult, Place
 from geo.records import DataError, InputError, Problem
 from geo.records.cells import surrogate
 from geo.schema import EVENT_TYPES
@@ -126,16 +126,20 @@ _NO_MATCH = dict.fromkeys(("id", "name", "lat", "lon", "kind", "municipality", "
 def _geocode_json(name: str, result: GeocodeResult | None, munis: Municipalities) -> str:
     if result is None:
         return json.dumps({"query": name, **_NO_MATCH, "score": 0, "alternatives": []}, ensure_ascii=False)
-    municipality = result.place.municipality
-    return json.dumps(result.as_dict(munis.name(municipality) if municipality else None), ensure_ascii=False)
+    return json.dumps(result.as_dict(names=lambda m: munis.name(m) if m in munis else None), ensure_ascii=False)
+
+
+def _where(place: Place, munis: Municipalities) -> str:
+    return munis.name(place.municipality) if place.municipality in munis else place.country
 
 
 def _geocode_line(name: str, result: GeocodeResult | None, munis: Municipalities) -> str:
     if result is None:
         return f"{name}\tno match"
     place = result.place
-    where = munis.name(place.municipality) if place.municipality else place.country
-    flag = " (ambiguous)" if result.ambiguous else ""
+    where = _where(place, munis)
+    others = ", ".join(f"{p.name_en} [{p.id}, {_where(p, munis)}]" for p in result.same_name()[:3])
+    flag = f" (ambiguous; also {others})" if result.ambiguous and others else " (ambiguous)" if result.ambiguous else ""
     point = f"{place.lat:.5f},{place.lon:.5f}"
     return f"{name}\t{place.name_en} [{place.id}, {place.kind}, {where}] {point} score {result.score:.0f}{flag}"
 
@@ -161,7 +165,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     for check in validate_each(args.paths):
         for problem in check.problems:
             out.write(f"{problem}\n")
-        found, files = found + len(check.problems), files + 1
+        found, files = found + len(check.problems), files + bool(check.name)
         if check.readable and check.total:
             sys.stderr.write(f"{check.name}: {check.added:,} row(s) valid, {check.refused:,} refused\n")
     if found:
@@ -264,9 +268,11 @@ def _snapshot(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_FOUND_PROBLEMS
     protected = [*args.data, *_protected()]
     view = View(start=args.start, end=args.end, event_types=tuple(args.types))
-    incidents, deployments = shown(dataset.incidents, dataset.deployments, view)
+    incidents, deployments = shown(dataset.incidents, dataset.deployments, view, dataset.gazetteer)
     names = dataset.municipalities.frame["name_en"].to_dict()
-    info = SnapshotInfo(len(dataset.incidents), "", datetime.now(UTC), names)
+    changelog = "" if args.data else (DATA_DIR / "CHANGELOG.md").read_text(encoding="utf-8")
+    as_of = str(data_as_of(dataset.incidents, dataset.deployments, changelog))
+    info = SnapshotInfo(len(dataset.incidents), "", datetime.now(UTC), names, as_of)
     html = snapshot_html(incidents, deployments, dataset.municipalities.frame, view, info)
     if args.output:
         atomic_write(args.output, html, protected=protected)

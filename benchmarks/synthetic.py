@@ -32,6 +32,7 @@ from geo.schema import EVENT_TYPES, INCIDENT_COLUMNS, INLINE_SOURCE_COLUMNS
 
 __all__ = ["FIRST_DAY", "LAST_DAY", "NORTH_WEIGHT", "generate", "write_csv"]
 
+
 @cache
 def _loader_columns() -> tuple[str, ...]:
     """The loader's incident columns, in its order, read from the shipped data: one schema, not two copies."""
@@ -166,6 +167,7 @@ def generate(n: int, seed: int = 0) -> gpd.GeoDataFrame:
         "id": _ids(n, seed),
         "place_id": _strings([""], nothing),
         "place_name": _strings([""], nothing),
+        "place_alternatives": _strings([""], nothing),
         "lat": lat,
         "lon": lon,
         "location_precision": _strings(["point"], nothing),
@@ -177,6 +179,8 @@ def generate(n: int, seed: int = 0) -> gpd.GeoDataFrame:
         **_text_columns(rng, n, municipality),
         **_counts(rng, n),
         "counts_detail": _strings([""], nothing),
+        "related": _strings([""], nothing),
+        "history": _strings([""], nothing),
         "layer": _strings(["incident"], nothing),
         "geometry": gpd.points_from_xy(lon, lat),
         "origin": _strings(["synthetic"], nothing),

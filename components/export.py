@@ -64,6 +64,8 @@ EXPORT_COLUMNS = (
     "counts_detail",
     "summary",
     "sources",
+    "related",
+    "part_of",
     "origin",
 )
 _AT_LEAST = {

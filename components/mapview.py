@@ -34,7 +34,9 @@ __all__ = [
 
 # Above this many records in a layer, one DOM marker each is too slow: the canvas layer draws them.
 MARKER_LIMIT = 2_000
-BOUNDARY_ATTRIBUTION = "Boundaries © OSM contributors (ODbL) via geoBoundaries · places: GeoNames (CC BY 4.0)"
+BOUNDARY_ATTRIBUTION = (
+    "Boundaries © OSM contributors (ODbL) via geoBoundaries · places: GeoNames (CC BY 4.0), NGA GEOnet Names Server"
+)
 _OSM = "© <a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a> contributors"
 BASEMAPS = {
     "light": {"label": "Light", "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": _OSM},
@@ -49,6 +51,10 @@ BASEMAPS = {
 _BOUNDARY_STYLE = {
     "north": {"color": "#222", "weight": 2.5, "fillColor": "#f6e8c3", "fillOpacity": 0.3},
     "other": {"color": "#888", "weight": 0.8, "fillColor": "#ffffff", "fillOpacity": 0.1},
+    "dark": {
+        "north": {"color": "#e8e8e8", "weight": 2.5, "fillColor": "#ffffff", "fillOpacity": 0.06},
+        "other": {"color": "#8a96a3", "weight": 0.8, "fillColor": "#000000", "fillOpacity": 0.0},
+    },
 }
 
 

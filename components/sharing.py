@@ -37,7 +37,12 @@ def _file_stem(view: View) -> str:
 
 
 def share_panel(
-    dataset: Dataset, incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View, names: dict[str, str]
+    dataset: Dataset,
+    incidents: gpd.GeoDataFrame,
+    deployments: gpd.GeoDataFrame,
+    view: View,
+    names: dict[str, str],
+    as_of: str = "",
 ) -> None:
     """Link, data downloads, and HTML/PNG snapshots made on request (they take a moment)."""
     st.subheader("Share this view")
@@ -56,7 +61,7 @@ def share_panel(
             st.download_button("Shown data (CSV)", to_csv(incidents, deployments), f"{stem}.csv", "text/csv")
     with snapshots:
         if st.button("Make snapshots (HTML, PNG, GeoPackage)", key="make_snapshots"):
-            info = SnapshotInfo(len(dataset.incidents), link, datetime.now(UTC), names)
+            info = SnapshotInfo(len(dataset.incidents), link, datetime.now(UTC), names, as_of)
             st.session_state["snapshots"] = (link, _snapshots(dataset, incidents, deployments, view, info))
         made = st.session_state.get("snapshots")
         if made and made[0] == link:

@@ -119,20 +119,23 @@ def read_view(
     _seed("basemap", initial.basemap)
     start, end = _dates(where, span, periods)
     where.markdown("**Filters**")
-    chosen_types = where.multiselect("Event type", event_types, key="event_types", placeholder="All types")
-    chosen_actors = where.multiselect("Actor or force", actors, key="actors", placeholder="All actors")
+    # Typing filters by plain substring and Enter picks the highlighted option only, never "all matches".
+    exact = {"filter_mode": "contains", "select_all": False}
+    chosen_types = where.multiselect("Event type", event_types, key="event_types", placeholder="All types", **exact)
+    chosen_actors = where.multiselect("Actor or force", actors, key="actors", placeholder="All actors", **exact)
     chosen_places = where.multiselect(
         "Municipality",
         list(municipalities),
         key="municipalities",
         format_func=_labelled(municipalities),
         placeholder="All municipalities",
+        **exact,
     )
     text = where.text_input(
         "Search summaries, places, actors", key="text", max_chars=200, placeholder="e.g. Zvecan, Банjска, KFOR"
     )
     where.markdown("**Map**")
-    layers = where.multiselect("Layers", list(LAYERS), key="layers", format_func=LAYER_LABELS.get)
+    layers = where.multiselect("Layers", list(LAYERS), key="layers", format_func=LAYER_LABELS.get, **exact)
     basemap = where.radio("Map style", list(BASEMAPS), key="basemap", format_func=BASEMAP_LABELS.get, horizontal=True)
     return View(
         start=start,

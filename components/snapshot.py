@@ -25,7 +25,9 @@ from components.details import safe_url
 from components.export import source_text, to_geopackage
 from components.filters import count_line
 from components.mapview import BOUNDARY_ATTRIBUTION, build_map
+from components.scope import troops_line
 from components.view import View
+from geo.deployments import troop_totals
 
 __all__ = [
     "BrowserMissingError",
@@ -68,6 +70,7 @@ class SnapshotInfo:
     permalink: str = ""
     generated_at: datetime | None = None
     municipality_names: Mapping[str, str] | None = None
+    as_of: str = ""  # geo.dataset.DataAsOf as text: the data's last update, newest record and counts
 
 
 def _filters_text(view: View, names: Mapping[str, str]) -> str:
@@ -105,6 +108,7 @@ def _header(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: Vi
   <h1>North Kosovo Incident Map — snapshot</h1>
   <p><b>{escape_text(count_line(len(incidents), info.total_incidents, len(deployments)))}</b>
      · dates {escape_text(window)} · filters: {escape_text(_filters_text(view, names))}</p>
+  <p>{escape_text(info.as_of) + " · " if info.as_of else ""}{escape_text(troops_line(troop_totals(deployments)))}</p>
   <p>Generated {escape_text(generated)} · view online: {link_html}</p>
   <details><summary>Sources ({len(cited)}) and credits</summary>
     <ul>{sources}</ul>

@@ -37,5 +37,11 @@ def timeline_chart(counts: pd.DataFrame) -> alt.Chart:
             tooltip=[alt.Tooltip("week:T", title="week of", format="%d %b %Y"), "incidents:Q"],
         )
         .add_params(brush)
-        .properties(height=130)
+        .properties(
+            height=130,
+            description="Incidents per week; the bars inside the date window are dark.",
+            usermeta={"embedOptions": {"renderer": "canvas"}},
+        )
+        # Marks as one described image, not many unlabelled ones (the table gives the same numbers as text).
+        .configure(aria=False)
     )

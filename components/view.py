@@ -18,7 +18,7 @@ __all__ = ["BASEMAPS", "LAYERS", "View", "decode", "encode"]
 
 LAYERS = ("incidents", "deployments", "boundaries", "player")
 BASEMAPS = ("light", "dark", "none")
-DEFAULT_CENTER = (43.04, 20.74)  # the four northern municipalities
+DEFAULT_CENTER = (42.98, 20.74)  # the four northern municipalities, clear of the legend
 DEFAULT_ZOOM = 10
 _MAX_ITEMS = 50
 _MAX_TEXT = 200

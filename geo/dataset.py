@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -11,6 +12,8 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.boundaries import Municipalities, load_municipalities
+from geo.deployments import part_of_problems
+from geo.duplicates import duplicate_problems, related_problems
 from geo.gazetteer import Gazetteer
 from geo.records import (
     Context,
@@ -26,17 +29,22 @@ from geo.records import (
     to_frame,
 )
 from geo.records.loading import FileCheck, check_file, check_path
+from geo.revisions import Revision, attach_history, histories, read_revisions
 from geo.schema import Layer
 
 __all__ = [
     "DATA_DIR",
+    "DataAsOf",
     "Dataset",
     "UserFile",
+    "changelog_date",
+    "data_as_of",
     "load_context",
     "load_dataset",
     "load_rows",
     "load_user_file",
     "load_user_path",
+    "validate_each",
     "validate_files",
 ]
 
@@ -104,7 +112,7 @@ def _load_layer(path: Path, layer: Layer, context: Context) -> tuple[gpd.GeoData
 
 
 def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Dataset:
-    """The shipped data, fully checked; raises DataError listing every problem."""
+    """The shipped data, fully checked, each record with its `history` of figures; raises DataError on problems."""
     context = load_context(data_dir, today)
     incidents, problems = _load_layer(data_dir / "incidents.csv", "incident", context)
     deployments, more = _load_layer(data_dir / "deployments.csv", "deployment", context)
@@ -112,9 +120,31 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
     problems += more + [
         Problem("deployments.csv", 0, "id", f"id {i!r} is also an incident id") for i in sorted(overlap)
     ]
-    if problems:
-        raise DataError(problems)
+    ids = set(incidents["id"]) | set(deployments["id"])
+    problems += related_problems(incidents, "incidents.csv", {}, ids)
+    problems += related_problems(deployments, "deployments.csv", {}, ids)
+    problems += part_of_problems(deployments, "deployments.csv", {})
+    revisions, more = _revisions(data_dir, ids, context)
+    if problems or more:
+        raise DataError(problems + more)
+    incidents, deployments = _with_histories(incidents, deployments, revisions, context)
     return Dataset(incidents.assign(origin="shipped"), deployments.assign(origin="shipped"), context)
+
+
+def _revisions(data_dir: Path, ids: set[str], context: Context) -> tuple[list[Revision], list[Problem]]:
+    path = data_dir / "revisions.csv"
+    return read_revisions(path.name, path.read_bytes(), ids, context.sources) if path.is_file() else ([], [])
+
+
+def _with_histories(
+    incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, revisions: list[Revision], context: Context
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Both layers with the `history` column the details show."""
+    columns = ["id", "injured", "injured_at_least", "killed", "killed_at_least", "arrested", "arrested_at_least"]
+    records = {r["id"]: r for r in incidents[[*columns, "counts_detail"]].to_dict("records")}
+    records |= {r["id"]: r for r in deployments[["id", "strength", "strength_at_least"]].to_dict("records")}
+    texts = histories(revisions, context.sources, records)
+    return attach_history(incidents, texts), attach_history(deployments, texts)
 
 
 @dataclass(frozen=True)
@@ -201,23 +231,122 @@ def load_rows(
     return UserFile(name, layer, frame, tuple((problems or []) + row_problems), rows=len(rows))
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """One validated file: its name, layer, valid records and each record's row number."""
+
+    name: str
+    layer: Layer
+    frame: gpd.GeoDataFrame
+    rows: dict[str, int]
+
+
+def _link_problems(files: list[_Checked]) -> list[Problem]:
+    """Checks across rows: `related` and `part_of` name real records, and likely duplicates are linked."""
+    ids = {i for f in files for i in f.frame.get("id", [])}
+    deployments = {i for f in files if f.layer == "deployment" for i in f.frame.get("id", [])}
+    problems: list[Problem] = []
+    for f in files:
+        problems += related_problems(f.frame, f.name, f.rows, ids)
+        if f.layer == "deployment":
+            problems += part_of_problems(f.frame, f.name, f.rows, deployments)
+        problems += duplicate_problems(f.frame, f.name, f.rows, f.layer)
+    return problems
+
+
 def validate_files(paths: list[Path], data_dir: Path = DATA_DIR) -> list[Problem]:
-    """Every problem in the given incidents/deployments files (kosovo-map validate)."""
+    """Every problem in the given incidents/deployments/sources/revisions files (kosovo-map validate)."""
     return [p for check in validate_each(paths, data_dir) for p in check.problems]
 
 
 def validate_each(paths: list[Path], data_dir: Path = DATA_DIR, columnar: bool | None = None) -> Iterator[FileCheck]:
-    """Each file checked as `kosovo-map validate` does: ids may not repeat across files; ACLED exports are refused."""
+    """Each file checked as `kosovo-map validate` does, then the links between their rows, then revisions.
+
+    Ids may not repeat across files; an ACLED export is sent to import-acled;
+    revisions are checked against the records of the other files given, or else the shipped ones.
+    """
     context = load_context(data_dir)
     seen: frozenset[str] = frozenset()
+    checked: list[_Checked] = []
+    revisions: list[Path] = []
     for path in paths:
-        try:
-            if path.name == "sources.csv":
-                yield FileCheck(str(path), {}, read_sources(str(path), read_input(path))[1], 0)
-                continue
-            check = check_path(path, replace(context, taken_ids=seen), acled=False, columnar=columnar)
-        except InputError as error:
-            yield FileCheck(str(path), {}, [error.problem], 0, readable=False)
+        if path.name == "revisions.csv":
+            revisions.append(path)
             continue
+        check = _validated(path, replace(context, taken_ids=seen), columnar)
         seen |= frozenset(i for frame in check.frames.values() for i in frame["id"])
+        checked += [_Checked(check.name, layer, frame, check.numbered(layer)) for layer, frame in check.frames.items()]
         yield check
+    links = _link_problems(checked)
+    if links:
+        yield FileCheck("", {}, links, 0)  # each names its own file
+    for path in revisions:
+        yield _validated(path, context, columnar, seen or _shipped_ids(data_dir))
+
+
+def _validated(path: Path, context: Context, columnar: bool | None, record_ids: set[str] | None = None) -> FileCheck:
+    """One file checked for validate: sources and revisions by their own rules, records by the loader's."""
+    try:
+        if path.name == "sources.csv":
+            return FileCheck(str(path), {}, read_sources(str(path), read_input(path))[1], 0)
+        if record_ids is not None:
+            return FileCheck(
+                str(path), {}, read_revisions(str(path), read_input(path), record_ids, context.sources)[1], 0
+            )
+        return check_path(path, context, acled=False, columnar=columnar)
+    except InputError as error:
+        return FileCheck(str(path), {}, [error.problem], 0, readable=False)
+
+
+def _shipped_ids(data_dir: Path) -> set[str]:
+    rows = [read_rows(n, (data_dir / n).read_bytes())[0] for n in ("incidents.csv", "deployments.csv")]
+    return {row.get("id", "") for file_rows in rows for row in file_rows}
+
+
+# --- data as of ------------------------------------------------------------------
+
+_DATED_HEADING = re.compile(r"^#{1,6}\s+(\d{4}-\d{2}-\d{2})\b", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class DataAsOf:
+    """How current the data is: its newest record, its size and its last update."""
+
+    newest_record: date | None
+    incidents: int
+    deployments: int
+    updated: date | None
+
+    def __str__(self) -> str:
+        parts = [f"data updated {_day(self.updated)}"] if self.updated else []
+        parts.append(f"newest record {_day(self.newest_record)}" if self.newest_record else "no records")
+        parts.append(f"{_count(self.incidents, 'incident')}, {_count(self.deployments, 'deployment')}")
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def changelog_date(text: str) -> date | None:
+    """The newest date among CHANGELOG.md's headings (`## 2026-12-01 ...`)."""
+    found = []
+    for match in _DATED_HEADING.finditer(text):
+        try:
+            found.append(date.fromisoformat(match.group(1)))
+        except ValueError:
+            continue
+    return max(found, default=None)
+
+
+def data_as_of(incidents: pd.DataFrame, deployments: pd.DataFrame, changelog: str) -> DataAsOf:
+    """The newest record's date (incident date or deployment start), the counts, and the last update's date."""
+    dates = [frame["date"].max() for frame in (incidents, deployments) if not frame.empty]
+    dates = [d for d in dates if not pd.isna(d)]
+    newest = max(dates).date() if dates else None
+    return DataAsOf(newest, len(incidents), len(deployments), changelog_date(changelog))

@@ -12,6 +12,7 @@ __all__ = [
     "EVENT_TYPES",
     "INCIDENT_COLUMNS",
     "LOCATION_PRECISIONS",
+    "REVISION_COLUMNS",
     "SOURCE_COLUMNS",
     "Layer",
 ]
@@ -48,7 +49,7 @@ EVENT_TYPES: Final[dict[str, tuple[str, ...]]] = {
 DEPLOYMENT_KINDS: Final = ("guard_post", "reinforcement", "base", "alert", "patrol")
 DATE_PRECISIONS: Final = ("day", "week", "month", "year")
 # How well a point stands for where something happened, finest first.
-LOCATION_PRECISIONS: Final = ("point", "estimated", "settlement", "municipality", "region", "country")
+LOCATION_PRECISIONS: Final = ("point", "site", "estimated", "settlement", "municipality", "region", "country")
 COUNT_KINDS: Final = ("injured", "killed", "arrested")
 
 INCIDENT_COLUMNS: Final = (
@@ -71,6 +72,8 @@ INCIDENT_COLUMNS: Final = (
     "counts_detail",
     "summary",
     "source_ids",
+    # `;`-separated ids of records that are other events or other facets of one event (not duplicates).
+    "related",
 )
 DEPLOYMENT_COLUMNS: Final = (
     "id",
@@ -88,7 +91,12 @@ DEPLOYMENT_COLUMNS: Final = (
     "end_date",
     "summary",
     "source_ids",
+    # The larger deployment this one is a contingent of, so that totals count its soldiers once.
+    "part_of",
+    "related",
 )
 SOURCE_COLUMNS: Final = ("id", "publisher", "title", "date", "url", "note")
+# Every figure reported for a record, with its source and date (data/revisions.csv).
+REVISION_COLUMNS: Final = ("record_id", "field", "value", "source_id", "reported_on", "note")
 # A user's file may cite its source inline instead of through data/sources.csv.
 INLINE_SOURCE_COLUMNS: Final = ("source_publisher", "source_title", "source_date", "source_url")

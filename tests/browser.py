@@ -84,7 +84,7 @@ def block_network(page: object, allowed_prefixes: tuple[str, ...]) -> list[str]:
 COUNT_RECORDS = """() => {
   const counts = {incident: 0, deployment: 0};
   for (const entry of (window.NK && NK.layers) || []) {
-    if (!entry.group._map || !(entry.records.layer in counts)) continue;
+    if (!entry.group._map || entry.hidden || !(entry.records.layer in counts)) continue;
     const held = entry.layer.getLayers ? entry.layer.getLayers().length : entry.records.n;
     counts[entry.records.layer] += held;
   }
@@ -103,4 +103,17 @@ CLICK_RECORD_AT = """(lat) => {
     }
   }
   return false;
+}"""
+
+# Bring the first record of a kind into the middle of the map, uncovered, as a reader panning to it would;
+# returns its marker's selector index among the visible markers of that kind.
+CENTRE_FIRST_MARKER = """(kind) => {
+  for (const entry of (window.NK && NK.layers) || []) {
+    if (entry.records.layer !== kind || !entry.layer.getLayers) continue;
+    const marker = entry.layer.getLayers()[0];
+    const map = entry.group._map;
+    map.setView(marker.getLatLng(), 14, {animate: false});
+    return new Promise(done => entry.layer.zoomToShowLayer(marker, () => done(marker.nkLabel)));
+  }
+  return null;
 }"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -95,3 +96,23 @@ def test_the_share_panel_makes_html_png_and_geopackage_of_the_view() -> None:
         "Map image (PNG)",
         "Shown data (GeoPackage)",
     ]
+
+
+def test_a_map_click_selects_its_record_marks_its_row_and_a_table_pick_asks_the_map_to_focus() -> None:
+    at = _app()
+    layers = at.session_state["shown_layers"]
+    incidents = next(layer for layer in layers if layer.encoded.layer == "incident")
+    clicked = incidents.record_id(0)
+    click = json.dumps({"nk": incidents.encoded.token, "i": 0, "c": 1})
+    at.session_state["map"] = {"last_object_clicked_popup": click}
+    at.run()
+    assert not at.exception
+    assert at.query_params["selected"] == clicked
+    table = at.dataframe[0].value
+    assert at.session_state["table"]["selection"]["rows"] == [list(table["id"]).index(clicked)]
+    assert any(f"Record id:** {clicked}" in m.value.replace("\\", "") for m in at.markdown)
+    assert at.session_state["selection"].focus == 0  # a map click does not move the map
+    at.session_state["table"] = {"selection": {"rows": [2], "columns": [], "cells": []}}
+    at.run()
+    assert at.query_params["selected"] == table["id"].iloc[2]
+    assert at.session_state["selection"].focus == 1  # a table pick does

@@ -15,6 +15,7 @@ from components.filters import in_window
 from geo.dataset import Dataset
 from tests.browser import (
     ARTIFACTS,
+    CENTRE_FIRST_MARKER,
     CHROMIUM,
     CHROMIUM_ARGS,
     CLICK_RECORD_AT,
@@ -137,7 +138,9 @@ def test_clicking_a_marker_shows_its_details_and_puts_it_in_the_link(page: Any, 
     page.goto(f"{server}/?start=2023-09-01&end=2023-10-31")
     in_window = in_window_ids(dataset, date(2023, 9, 1), date(2023, 10, 31))
     _wait_for_counts(page, len(in_window))
-    _map_frame(page).locator(".nk-marker-incident").first.click(timeout=15_000)
+    frame = _map_frame(page)
+    label = frame.evaluate(CENTRE_FIRST_MARKER, "incident")
+    frame.locator(f".nk-marker-incident[aria-label='{label}']").first.click(timeout=15_000)
     page.get_by_text("Record id:").wait_for(timeout=20_000)
     page.wait_for_function("() => location.search.includes('selected=')", timeout=20_000)  # the URL follows the page
     selected = page.url.split("selected=")[1].split("&")[0]

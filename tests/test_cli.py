@@ -56,7 +56,8 @@ def test_export_window_is_inclusive_and_layers_are_marked() -> None:
     assert collection["type"] == "FeatureCollection"
     ids = {f["properties"]["id"]: f["properties"]["layer"] for f in collection["features"]}
     assert ids.get("inc-2023-05-29-zvecan-town-hall") == "incident"
-    assert "dep-2023-05-30-zvecan-town-hall" not in ids  # starts the day after
+    assert ids.get("dep-2023-05-30-zvecan-town-hall") == "deployment"  # guarded from the morning of the clash
+    assert "dep-2023-05-30-orf-reinforcement" not in ids  # starts the day after
     for feature in collection["features"]:
         lon, lat = feature["geometry"]["coordinates"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90

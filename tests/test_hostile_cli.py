@@ -27,10 +27,10 @@ OTHERS = ("import-store", "extract", "extract stdin")
 
 
 def _run(
-    args: list[str], redirect: str = "", home: Path | None = None, stdin: int | None = None, stdout: int | None = None
+    args: list[str], home: Path, redirect: str = "", stdin: int | None = None, stdout: int | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    """`python -m cli ARGS` in a shell, with `redirect` (e.g. ">&-") applied to it."""
-    env = {**os.environ, "KOSOVO_MAP_HOME": str(home or ROOT / "test-artifacts" / "home")}
+    """`python -m cli ARGS` in a shell, with `redirect` (e.g. ">&-") applied to it, and its own KOSOVO_MAP_HOME."""
+    env = {**os.environ, "KOSOVO_MAP_HOME": str(home)}
     command = ["bash", "-c", f'exec "$@" {redirect}', "kosovo-map", sys.executable, "-m", "cli", *args]
     return subprocess.run(
         command,
@@ -93,7 +93,7 @@ NAMES = [
 
 @pytest.mark.parametrize("name", NAMES)
 def test_stdout_closed(name: str, files: dict[str, Path], tmp_path: Path) -> None:
-    done = _run(_commands(files)[name], ">&-", home=tmp_path)
+    done = _run(_commands(files)[name], tmp_path, ">&-")
     err = _clean(done, name)
     if name in ("geocode", "export", "export csv", "extract"):
         assert done.returncode == 1 and "stdout is closed" in err  # their output had nowhere to go
@@ -103,7 +103,7 @@ def test_stdout_closed(name: str, files: dict[str, Path], tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("name", NAMES)
 def test_stdin_closed(name: str, files: dict[str, Path], tmp_path: Path) -> None:
-    done = _run(_commands(files)[name], "<&-", home=tmp_path)
+    done = _run(_commands(files)[name], tmp_path, "<&-")
     err = _clean(done, name)
     if name.endswith("stdin"):
         assert done.returncode == 1 and "stdin is closed" in err and "give a file instead of -" in err
@@ -115,7 +115,7 @@ def test_the_reader_of_stdout_leaves(name: str, files: dict[str, Path], tmp_path
     read, write = os.pipe()
     os.close(read)
     try:
-        done = _run(_commands(files)[name], home=tmp_path, stdout=write)
+        done = _run(_commands(files)[name], tmp_path, stdout=write)
     finally:
         os.close(write)
     _clean(done, name)
@@ -138,7 +138,7 @@ def test_a_folder_or_a_pipe_is_named_as_such(command: list[str], kind: str, word
     out = tmp_path / "out"
     out.write_text("kept", encoding="utf-8")
     args = [str(target) if a == "{}" else str(out) if a == "OUT" else a for a in command]
-    done = _run(args, home=tmp_path)
+    done = _run(args, tmp_path)
     err = _clean(done) + done.stdout.decode()
     assert done.returncode == 1 and f"{target}:0:-: {words}" in err
     assert out.read_text(encoding="utf-8") == "kept"
@@ -242,12 +242,14 @@ def test_import_acled_on_hostile_exports(
     ],
 )
 def test_export_refuses_hostile_targets(
-    target: str, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    target: str, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
-    home = Path(os.environ["KOSOVO_MAP_HOME"])
+    home = tmp_path / "home"  # this test's own store, so no other test meets a fake one
+    home.mkdir()
+    monkeypatch.setenv("KOSOVO_MAP_HOME", str(home))
     (home / "store.sqlite3").write_bytes(b"a store")
     path = target.format(folder=tmp_path, home=home, locked=locked)
     before = {p: _digest(p) for p in (ROOT / "data").glob("*.csv")}
@@ -296,18 +298,15 @@ def test_geocode_takes_hostile_names(name: str, capsys: pytest.CaptureFixture[st
         assert status == 1 and lines[0] == f"{name}\tno match"
 
 
-def test_geocode_names_bad_lines_of_stdin() -> None:
-    done = (
-        _run(["geocode", "-"], stdin=None)
-        if False
-        else subprocess.run(
-            [sys.executable, "-m", "cli", "geocode", "-"],
-            input=b"Zve\xe7an\nZve\xc4\x8dan\n\n",
-            capture_output=True,
-            cwd=ROOT,
-            check=False,
-            timeout=300,
-        )
+def test_geocode_names_bad_lines_of_stdin(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cli", "geocode", "-"],
+        input=b"Zve\xe7an\nZve\xc4\x8dan\n\n",
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "KOSOVO_MAP_HOME": str(tmp_path)},
+        check=False,
+        timeout=300,
     )
     err = _clean(done)
     assert done.returncode == 1 and "stdin:1: not UTF-8 text" in err

@@ -1,6 +1,18 @@
 import pytest
+from rapidfuzz import fuzz
 
-from geo.names import albanian_forms, canonical_directions, fold, phonetic, strip_wrappers
+from geo.names import (
+    albanian_forms,
+    canonical_directions,
+    canonical_qualifiers,
+    fold,
+    is_generic,
+    kind_hint,
+    phonetic,
+    skeleton,
+    strip_qualifiers,
+    strip_wrappers,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,3 +81,95 @@ def test_strip_wrappers(key: str, bare: str) -> None:
 )
 def test_direction_words_in_any_language_become_english(key: str, canonical: str) -> None:
     assert canonical_directions(key) == canonical
+
+
+@pytest.mark.parametrize(
+    ("key", "canonical"),
+    [
+        ("donje varage", "lower varage"),
+        ("varage e poshtme", "lower varage"),
+        ("varage e poshteme", "lower varage"),
+        ("gornje varage", "upper varage"),
+        ("varage e eperme", "upper varage"),
+        ("veliko rudare", "great rudare"),
+        ("rudar i madh", "great rudar"),
+        ("malo rudare", "little rudare"),
+        ("rudar i vogel", "little rudar"),
+        ("novo selo", "new selo"),
+        ("zvecan", "zvecan"),
+    ],
+)
+def test_qualifiers_in_any_language_become_one_english_word(key: str, canonical: str) -> None:
+    assert canonical_qualifiers(key) == canonical
+
+
+@pytest.mark.parametrize(
+    ("key", "bare"),
+    [
+        ("veliko rudare", "rudare"),
+        ("rudar i vogel", "rudar"),
+        ("kosovska mitrovica", "mitrovica"),
+        ("zvecan", "zvecan"),
+    ],
+)
+def test_strip_qualifiers(key: str, bare: str) -> None:
+    assert strip_qualifiers(key) == bare
+
+
+@pytest.mark.parametrize(
+    ("key", "hint", "bare"),
+    [
+        ("jarinje crossing", "crossing", "jarinje"),
+        ("jarinje border crossing", "crossing", "jarinje"),
+        ("granicni prelaz jarinje", "crossing", "jarinje"),
+        ("administrativni prelaz brnjak", "crossing", "brnjak"),
+        ("pika kufitare jarinje", "crossing", "jarinje"),
+        ("vendkalimi kufitar merdari", "crossing", "merdari"),
+        ("village of jarinje", "settlement", "jarinje"),
+        ("selo jarinje", "settlement", "jarinje"),
+        ("fshati jarinje", "settlement", "jarinje"),
+        ("jarinje", None, "jarinje"),
+        ("crossing", None, "crossing"),
+    ],
+)
+def test_kind_hints_say_crossing_or_settlement(key: str, hint: str | None, bare: str) -> None:
+    assert kind_hint(key) == (hint, bare)
+
+
+@pytest.mark.parametrize(
+    ("key", "generic"),
+    [
+        ("police post", True),
+        ("stanica", True),
+        ("most", True),
+        ("ura", True),
+        ("qyteti", True),
+        ("selo", True),
+        ("kalaja", True),
+        ("zvecan", False),
+        ("novo selo", False),
+        ("banjska reka", False),
+        ("", False),
+    ],
+)
+def test_names_of_feature_words_only_are_generic(key: str, generic: bool) -> None:
+    assert is_generic(key) is generic
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("serboc", "srbovac"), ("bajske", "banjska"), ("leposaviq", "leposavic"), ("zhabar", "zabare")]
+)
+def test_skeletons_of_one_name_in_two_orthographies_are_alike(one: str, other: str) -> None:
+    assert fuzz.ratio(skeleton(one), skeleton(other)) >= 80
+
+
+@pytest.mark.parametrize(("one", "other"), [("kastriot", "obiliq"), ("fortesa", "vrbovac"), ("besiana", "podujevo")])
+def test_skeletons_of_two_names_differ(one: str, other: str) -> None:
+    assert fuzz.ratio(skeleton(one), skeleton(other)) < 50
+
+
+@pytest.mark.parametrize(
+    "name", ["Zvečan", "Zveçan", "Звечан", "Ђаковица", "Mitrovicë e Veriut", "ASCII only", "Ä-Ö Ü"]
+)
+def test_fold_is_idempotent(name: str) -> None:
+    assert fold(fold(name)) == fold(name)

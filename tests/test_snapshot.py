@@ -21,7 +21,7 @@ from components.filters import shown
 from components.snapshot import SnapshotInfo, snapshot_html, snapshot_png, to_geopackage
 from components.view import View
 from geo.dataset import Dataset
-from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, COUNT_RECORDS, needs_chromium
+from tests.browser import ARTIFACTS, CENTRE_FIRST_MARKER, CHROMIUM, CHROMIUM_ARGS, COUNT_RECORDS, needs_chromium
 
 WINDOW = View(start=date(2023, 5, 1), end=date(2023, 12, 31))
 LINK = "http://localhost:8501/?start=2023-05-01&end=2023-12-31"
@@ -102,7 +102,8 @@ def test_the_html_snapshot_draws_its_window_offline_and_popups_open(
     page.wait_for_selector(".nk-marker, .nk-cluster")
     incidents, deployments = window
     assert page.evaluate(COUNT_RECORDS) == {"incident": len(incidents), "deployment": len(deployments)}
-    page.locator(".nk-marker-deployment").first.click()
+    label = page.evaluate(CENTRE_FIRST_MARKER, "deployment")
+    page.locator(f".nk-marker-deployment[aria-label='{label}']").first.click()
     popup = page.wait_for_selector(".leaflet-popup-content")
     assert "Sources" in popup.inner_text() and "id: dep-" in popup.inner_text()
     overlays = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()

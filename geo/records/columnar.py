@@ -12,7 +12,7 @@ record one row however many lines it spans, blank rows counted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -223,18 +223,17 @@ def _selected(value: object, accepted: np.ndarray | None) -> object:
 
 def check_columns(
     columns: Columns, name: str, layer: Layer, context: Context
-) -> tuple[gpd.GeoDataFrame, list[Problem]]:
-    """The columnar counterpart of geo.records.rows.parse_rows: records and problems, in the row loader's order."""
+) -> tuple[gpd.GeoDataFrame, list[Problem], np.ndarray]:
+    """The columnar counterpart of geo.records.rows.numbered_rows: records, problems (in the row loader's order)
+    and each record's row number."""
     report = Report(name, columns.rows)
     values = CHECKS[layer](columns, report, context)
     accepted = ~report.failed(len(columns))
+    numbers = columns.rows[accepted]
     columns.release()
     everything = bool(accepted.all())
     selected = {}
     for column, _ in FRAME_COLUMNS[layer]:
         selected[column] = _selected(values.pop(column), None if everything else accepted)
     pa.default_memory_pool().release_unused()
-    return frame_from_columns(selected, layer), report.problems()
-
-
-Reader = Callable[[str, bytes], "tuple[Columns, list[Problem], int] | None"]
+    return frame_from_columns(selected, layer), report.problems(), numbers

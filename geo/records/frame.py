@@ -16,6 +16,7 @@ _COMMON = (
     ("id", "str"),
     ("place_id", "str"),
     ("place_name", "str"),
+    ("place_alternatives", "str"),
     ("lat", "float64"),
     ("lon", "float64"),
     ("location_precision", "str"),
@@ -37,6 +38,7 @@ FRAME_COLUMNS: dict[Layer, tuple[tuple[str, str], ...]] = {
         ("actor2", "str"),
         *_COUNTS,
         ("counts_detail", "str"),
+        ("related", "str"),
     ),
     "deployment": (
         *_COMMON,
@@ -46,6 +48,8 @@ FRAME_COLUMNS: dict[Layer, tuple[tuple[str, str], ...]] = {
         ("strength", "float64"),
         ("strength_at_least", "bool"),
         ("kind", "str"),
+        ("part_of", "str"),
+        ("related", "str"),
     ),
 }
 

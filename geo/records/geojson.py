@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
+
+import numpy as np
 
 from geo.records.cells import MAX_CELL, surrogate
 from geo.records.problems import Problem
@@ -23,8 +26,23 @@ __all__ = ["geojson_rows"]
 _KNOWN = frozenset((*INCIDENT_COLUMNS, *DEPLOYMENT_COLUMNS, *INLINE_SOURCE_COLUMNS, "place"))
 
 
+MAX_DEPTH = 100  # levels of [ and {: a FeatureCollection of Points needs five
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_OPEN, _CLOSE = np.frombuffer(b"[{", dtype=np.uint8), np.frombuffer(b"]}", dtype=np.uint8)
+
+
+def _depth(content: bytes) -> int:
+    """How deeply a JSON text nests, its strings left out (so the answer never depends on Python's stack)."""
+    data = np.frombuffer(_STRING.sub(b'""', content), dtype=np.uint8)
+    opening, closing = np.isin(data, _OPEN), np.isin(data, _CLOSE)
+    steps = opening[opening | closing].astype(np.int8) * 2 - 1
+    return int(np.cumsum(steps, dtype=np.int64).max(initial=0))
+
+
 def _document(name: str, content: bytes) -> tuple[Any, Problem | None]:
     start = 3 if content.startswith(b"\xef\xbb\xbf") else 0
+    if _depth(content) > MAX_DEPTH:
+        return None, Problem(name, 0, "-", f"malformed GeoJSON: nested more than {MAX_DEPTH} levels deep")
     try:
         text = content[start:].decode("utf-8")
     except UnicodeDecodeError as error:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -23,7 +24,7 @@ from geo.records.context import Context
 from geo.records.frame import to_frame
 from geo.records.problems import Problem, summary
 from geo.records.reading import PARQUET_MAGIC, check_input, file_problem, is_json, is_parquet, read_input, read_rows
-from geo.records.rows import parse_rows
+from geo.records.rows import numbered_rows
 from geo.records.table import Rows
 from geo.records.vector import Columns
 from geo.schema import Layer
@@ -31,6 +32,8 @@ from geo.schema import Layer
 __all__ = ["ACLED_HINT", "FileCheck", "check_file", "check_path"]
 
 LAYERS: tuple[Layer, ...] = ("incident", "deployment")
+_Frames = dict[Layer, gpd.GeoDataFrame]
+_Numbers = dict[Layer, np.ndarray]
 ACLED_HINT = (
     "this is an ACLED export: convert it with `kosovo-map import-acled FILE -o OUT.csv` "
     "(the app's upload takes it as is)"
@@ -52,6 +55,14 @@ class FileCheck:
     readable: bool = True
     layer: Layer = "incident"
     columnar: bool = field(default=False, compare=False)
+    # The row number of each record in `frames`, by layer (for checks across rows, which name rows too).
+    numbers: dict[Layer, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+
+    def numbered(self, layer: Layer) -> dict[str, int]:
+        """Each record's id and its row number."""
+        return dict(
+            zip(self.frames[layer]["id"], self.numbers.get(layer, np.zeros(0, dtype=int)).tolist(), strict=False)
+        )
 
     @property
     def added(self) -> int:
@@ -90,23 +101,6 @@ def _by_row(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: p.row)
 
 
-def _check_rows(name: str, rows: Rows, problems: list[Problem], context: Context) -> FileCheck:
-    if not rows.readable:
-        return _empty(name, problems)
-    layer = layer_of(rows.columns)
-    if "layer" in rows.columns:
-        parts, more = _split_rows(rows, name)
-        frames, found = _layers(name, {k: v for k, v in parts.items() if v}, context, parse_rows)
-        return FileCheck(
-            name, frames, problems + _by_row(more + found), rows.total, layer=next(iter(frames), layer or "incident")
-        )
-    if layer is None:  # a file we cannot make sense of is refused whole
-        refusal = [Problem(name, 1, "-", NO_LAYER)] if rows.columns else []
-        return FileCheck(name, {}, problems + refusal, rows.total, readable=False)
-    frame, found = parse_rows(rows, name, layer, context)
-    return FileCheck(name, {layer: frame}, problems + found, rows.total, layer=layer)
-
-
 def _started(part: object) -> object:
     """Deployments that give their start as `date` (as our exports, which share one date column, do)."""
     if isinstance(part, Columns):
@@ -119,19 +113,18 @@ def _started(part: object) -> object:
     return rows
 
 
-def _layers(
-    name: str, parts: dict, context: Context, check: object
-) -> tuple[dict[Layer, gpd.GeoDataFrame], list[Problem]]:
+def _layers(name: str, parts: dict, context: Context, check: Any) -> tuple[_Frames, list[Problem], _Numbers]:
     """Each layer's part checked; deployments may not reuse an incident's id."""
-    frames: dict[Layer, gpd.GeoDataFrame] = {}
+    frames: _Frames = {}
+    numbers: _Numbers = {}
     problems: list[Problem] = []
     for layer in LAYERS:
         if layer in parts:
             part = _started(parts[layer]) if layer == "deployment" else parts[layer]
-            frame, found = check(part, name, layer, context)  # type: ignore[operator]
-            frames[layer], problems = frame, problems + found
-            context = replace(context, taken_ids=context.taken_ids | frozenset(frame["id"]))
-    return frames, problems
+            frames[layer], found, numbers[layer] = check(part, name, layer, context)
+            problems += found
+            context = replace(context, taken_ids=context.taken_ids | frozenset(frames[layer]["id"]))
+    return frames, problems, numbers
 
 
 def _split_columns(columns: Columns, name: str) -> tuple[dict[Layer, Columns], list[Problem]]:
@@ -146,24 +139,24 @@ def _split_columns(columns: Columns, name: str) -> tuple[dict[Layer, Columns], l
     return parts, problems
 
 
-def _check_columns(name: str, columns: Columns, problems: list[Problem], total: int, context: Context) -> FileCheck:
-    layer = layer_of(columns.arrays)
-    if columns.has("layer"):
-        parts, more = _split_columns(columns, name)
-        frames, found = _layers(name, parts, context, check_columns)
-        return FileCheck(
-            name,
-            frames,
-            problems + _by_row(more + found),
-            total,
-            layer=next(iter(frames), layer or "incident"),
-            columnar=True,
-        )
-    if layer is None:
-        refusal = [Problem(name, 1, "-", NO_LAYER)] if columns.arrays else []
-        return FileCheck(name, {}, problems + refusal, total, readable=False, columnar=True)
-    frame, found = check_columns(columns, name, layer, context)
-    return FileCheck(name, {layer: frame}, problems + found, total, layer=layer, columnar=True)
+def _checked(name: str, table: Rows | Columns, problems: list[Problem], total: int, context: Context) -> FileCheck:
+    """A file's rows (or columns) checked by layer: its records, every problem, each record's row number."""
+    columnar = isinstance(table, Columns)
+    columns = table.arrays if isinstance(table, Columns) else table.columns
+    check: Any = check_columns if columnar else numbered_rows
+    layer = layer_of(columns)
+    if "layer" in columns:
+        parts, more = _split_columns(table, name) if isinstance(table, Columns) else _split_rows(table, name)
+        frames, found, numbers = _layers(name, {k: v for k, v in parts.items() if len(v)}, context, check)
+        problems = problems + _by_row(more + found)
+    elif layer is None:  # a file we cannot make sense of is refused whole
+        refusal = [Problem(name, 1, "-", NO_LAYER)] if columns else []
+        return FileCheck(name, {}, problems + refusal, total, readable=False, columnar=columnar)
+    else:
+        frame, found, number = check(table, name, layer, context)
+        frames, numbers, problems = {layer: frame}, {layer: number}, problems + found
+    first = next(iter(frames), layer or "incident")
+    return FileCheck(name, frames, problems, total, layer=first, columnar=columnar, numbers=numbers)
 
 
 def _parquet(name: str, source: bytes | Path, context: Context, acled: bool) -> FileCheck:
@@ -180,15 +173,15 @@ def _parquet(name: str, source: bytes | Path, context: Context, acled: bool) -> 
     keep = np.array([r for r in range(table.rows) if r + 1 not in refused], dtype=np.int64)
     arrays = {k: (v if isinstance(v, pa.ChunkedArray) else pa.chunked_array([v])) for k, v in table.arrays.items()}
     columns = Columns(arrays, np.arange(1, table.rows + 1), lambda text: text.strip()).take(keep)
-    return _check_columns(name, columns, table.problems, table.rows, context)
+    return _checked(name, columns, table.problems, table.rows, context)
 
 
 def _acled(name: str, content: bytes, context: Context) -> FileCheck:
     rows, problems = acled_rows(name, content)
     if not rows.readable:
         return _empty(name, problems)
-    frame, found = parse_rows(rows, name, "incident", context)
-    return FileCheck(name, {"incident": frame}, problems + found, rows.total)
+    frame, found, numbers = numbered_rows(rows, name, "incident", context)
+    return FileCheck(name, {"incident": frame}, problems + found, rows.total, numbers={"incident": numbers})
 
 
 def _columnar_csv(name: str, source: bytes | Path, context: Context, acled: bool) -> FileCheck | None:
@@ -201,7 +194,7 @@ def _columnar_csv(name: str, source: bytes | Path, context: Context, acled: bool
         if not acled:
             return _empty(name, [Problem(name, 1, "-", ACLED_HINT)])
         return _acled(name, source if isinstance(source, bytes) else read_input(source), context)
-    return _check_columns(name, columns, problems, total, context)
+    return _checked(name, columns, problems, total, context)
 
 
 def check_path(path: Path, context: Context, *, acled: bool = True, columnar: bool | None = None) -> FileCheck:
@@ -242,7 +235,9 @@ def check_file(
     rows, problems = read_rows(name, content)
     if rows.readable and is_acled(rows.columns):
         return _acled(name, content, context) if acled else _empty(name, [Problem(name, 1, "-", ACLED_HINT)])
-    return _check_rows(name, rows, problems, context)
+    if not rows.readable:
+        return _empty(name, problems)
+    return _checked(name, rows, problems, rows.total, context)
 
 
 def empty_frame(layer: Layer) -> gpd.GeoDataFrame:

@@ -22,17 +22,21 @@ __all__ = ["Findings", "municipality_outcome", "place_outcome", "sources_outcome
 Findings = list[tuple[str, str]]
 
 
-def place_outcome(place_id: str, name: str, context: Context) -> tuple[Place | None, Findings]:
-    """The place a row names by id or by name (in any spelling)."""
+def place_outcome(place_id: str, name: str, municipality: str, context: Context) -> tuple[Place | None, str, Findings]:
+    """The place a row names by id or by name (in any spelling), and the other places its name may mean.
+
+    The row's municipality decides between places of one name (Banjska in Zvečan or in Vushtrri); the
+    others are kept as `;`-separated ids (`place_alternatives`) for the user to pick.
+    """
     if place_id:
         place = context.gazetteer.get(place_id)
-        return place, [] if place else [("place_id", f"unknown place id {place_id!r}")]
+        return place, "", [] if place else [("place_id", f"unknown place id {place_id!r}")]
     if name:
-        result = context.gazetteer.geocode(name)
+        result = context.gazetteer.geocode(name, context=municipality)
         if result is None:
-            return None, [("place", f"unknown place {name!r}: not in the gazetteer; give lat/lon instead")]
-        return result.place, []
-    return None, []
+            return None, "", [("place", f"unknown place {name!r}: not in the gazetteer; give lat/lon instead")]
+        return result.place, result.alternative_ids(), []
+    return None, "", []
 
 
 def municipality_outcome(stated: str, place: Place | None, context: Context) -> tuple[str, Findings]:

@@ -22,7 +22,7 @@ from geo.records.outcomes import municipality_outcome, place_outcome, sources_ou
 from geo.records.problems import Problem
 from geo.schema import COUNT_KINDS, DATE_PRECISIONS, DEPLOYMENT_KINDS, EVENT_TYPES, LOCATION_PRECISIONS, Layer
 
-__all__ = ["parse_rows", "shared_sources"]
+__all__ = ["numbered_rows", "parse_rows", "shared_sources"]
 
 _CHUNK = 50_000
 
@@ -58,7 +58,9 @@ def _point_problems(cells: Cells, context: Context, lat: float, lon: float, muni
 
 
 def _location(cells: Cells, context: Context) -> dict[str, Any] | None:
-    place, findings = place_outcome(cells.text("place_id"), cells.text("place"), context)
+    place, alternatives, findings = place_outcome(
+        cells.text("place_id"), cells.text("place"), cells.text("municipality"), context
+    )
     _report(cells, findings)
     lat, lon = cells.number("lat", -90, 90), cells.number("lon", -180, 180)
     if (cells.text("lat") == "") != (cells.text("lon") == ""):
@@ -81,6 +83,7 @@ def _location(cells: Cells, context: Context) -> dict[str, Any] | None:
     return {
         "place_id": place.id if place else "",
         "place_name": place.name_en if place else "",
+        "place_alternatives": alternatives,
         "lat": lat,
         "lon": lon,
         "location_precision": cells.choice("location_precision", LOCATION_PRECISIONS, default_precision),
@@ -150,6 +153,7 @@ def _incident(cells: Cells, context: Context, seen: set[str]) -> dict[str, Any] 
         "actor1": cells.text("actor1"),
         "actor2": cells.text("actor2"),
         **_counts(cells),
+        "related": cells.text("related"),
     }
     return {**record, **fields} if record and start else None
 
@@ -170,6 +174,9 @@ def _deployment(cells: Cells, context: Context, seen: set[str]) -> dict[str, Any
         "strength": strength,
         "strength_at_least": at_least,
         "kind": cells.choice("kind", DEPLOYMENT_KINDS),
+        # Links between rows are checked against the other rows (geo/deployments.py, geo/duplicates.py).
+        "part_of": cells.text("part_of"),
+        "related": cells.text("related"),
     }
     return {**record, **fields} if record and start else None
 
@@ -197,6 +204,15 @@ def parse_rows(
     rows: Sequence[dict[str, str]], name: str, layer: Layer, context: Context
 ) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     """Check rows of one layer; return the valid records as a GeoDataFrame and every problem (none is dropped)."""
+    frame, problems, _ = numbered_rows(rows, name, layer, context)
+    return frame, problems
+
+
+def numbered_rows(
+    rows: Sequence[dict[str, str]], name: str, layer: Layer, context: Context
+) -> tuple[gpd.GeoDataFrame, list[Problem], np.ndarray]:
+    """parse_rows, and the row number of each record."""
+    numbers: list[int] = []
     problems: list[Problem] = []
     seen: set[str] = set()
     records: list[dict[str, Any]] = []
@@ -208,10 +224,11 @@ def parse_rows(
         record = _PARSERS[layer](cells, context, seen)
         if record is not None and len(problems) == before:
             records.append(record)
+            numbers.append(cells.row)
         if len(records) == _CHUNK:  # records as dicts cost ~1 kB each: turn them into columns as we go
             frames.append(to_frame(records, layer))
             records = []
     if records or not frames:
         frames.append(to_frame(records, layer))
     frame = frames[0] if len(frames) == 1 else gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=4326)
-    return frame, problems
+    return frame, problems, np.array(numbers, dtype=np.int64)

@@ -90,12 +90,18 @@ def _ids(columns: Columns, report: Report, context: Context) -> pa.Array:
     return ids
 
 
-def _places(columns: Columns, report: Report, context: Context) -> tuple[list[Place | None], np.ndarray]:
-    place_id, name = columns.coded("place_id"), columns.coded("place")
-    first, inverse = combine(place_id.codes, name.codes)
-    outcomes = [place_outcome(place_id.values[place_id.codes[r]], name.values[name.codes[r]], context) for r in first]
-    _spread(report, PLACE, inverse, [f for _, f in outcomes])
-    return [p for p, _ in outcomes], inverse
+def _per_row(values: Sequence[Any], codes: np.ndarray, dtype: Any = object) -> np.ndarray:
+    """Values given per distinct combination, spread to every row by its code."""
+    return np.array(values, dtype=dtype)[codes] if len(values) else np.zeros(len(codes), dtype=dtype)
+
+
+def _places(columns: Columns, report: Report, context: Context) -> tuple[list[Place | None], list[str], np.ndarray]:
+    """Each distinct (place_id, place, municipality)'s place and alternatives, and a code per row."""
+    coded = [columns.coded(c) for c in ("place_id", "place", "municipality")]
+    first, inverse = combine(*(c.codes for c in coded))
+    outcomes = [place_outcome(*(c.values[c.codes[r]] for c in coded), context) for r in first]
+    _spread(report, PLACE, inverse, [f for _, _, f in outcomes])
+    return [p for p, _, _ in outcomes], [a for _, a, _ in outcomes], inverse
 
 
 def _empty(texts: pa.Array) -> np.ndarray:
@@ -206,21 +212,22 @@ def _sources(columns: Columns, report: Report, context: Context) -> np.ndarray:
 def check_common(columns: Columns, report: Report, context: Context) -> dict[str, Any]:
     """Id, location and sources: the checks every layer shares (the row loader's _common)."""
     ids = _ids(columns, report, context)
-    places, place_codes = _places(columns, report, context)
-    place_of = np.array([*places, None], dtype=object)[place_codes]
+    places, alternatives, place_codes = _places(columns, report, context)
+    place_of = _per_row(places, place_codes)
     point = _point(columns, report, place_of)
     municipality = _municipalities(columns, report, context, places, place_codes, point.usable)
     located = _point_problems(report, context, point, municipality)
     precision = _precision(columns, report, places, place_codes, point)
     sources = _sources(columns, report, context)
-    place_lat = np.array([p.lat if p else np.nan for p in places], dtype=float)[place_codes]
-    place_lon = np.array([p.lon if p else np.nan for p in places], dtype=float)[place_codes]
-    in_area = np.array([p.in_area if p else False for p in places], dtype=bool)[place_codes]
+    place_lat = _per_row([p.lat if p else np.nan for p in places], place_codes, float)
+    place_lon = _per_row([p.lon if p else np.nan for p in places], place_codes, float)
+    in_area = _per_row([p.in_area if p else False for p in places], place_codes, bool)
     has_place = place_of != None  # noqa: E711
     return {
         "id": ids,
-        "place_id": np.array([p.id if p else "" for p in places], dtype=object)[place_codes],
-        "place_name": np.array([p.name_en if p else "" for p in places], dtype=object)[place_codes],
+        "place_id": _per_row([p.id if p else "" for p in places], place_codes),
+        "place_name": _per_row([p.name_en if p else "" for p in places], place_codes),
+        "place_alternatives": _per_row(alternatives, place_codes),
         "lat": np.where(point.has, point.lat, place_lat),
         "lon": np.where(point.has, point.lon, place_lon),
         "location_precision": precision,
@@ -329,6 +336,7 @@ def check_incidents(columns: Columns, report: Report, context: Context) -> dict[
         "actor1": columns.text("actor1"),
         "actor2": columns.text("actor2"),
         "counts_detail": detail,
+        "related": columns.text("related"),
     }
 
 
@@ -350,6 +358,8 @@ def check_deployments(columns: Columns, report: Report, context: Context) -> dic
         "strength": strength,
         "strength_at_least": at_least,
         "kind": kind,
+        "part_of": columns.text("part_of"),
+        "related": columns.text("related"),
     }
 
 

@@ -13,6 +13,14 @@
   if (NK.loaded) return;
   NK.loaded = true;
 
+  // Leaflet focuses the map on every mousedown; inside the app's iframe that focus scrolls the page
+  // (the frame is brought fully into view) between mousedown and mouseup, and the click misses its marker.
+  if (L.Map.Keyboard) {
+    L.Map.Keyboard.prototype._onMouseDown = function () {
+      if (!this._focused) this._map._container.focus({preventScroll: true});
+    };
+  }
+
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   var DAY_MS = 86400000;
   var MARKER_LIMIT = 2000;
@@ -140,7 +148,8 @@
   };
   // What a screen reader says for a marker: "Riots, 29 May 2023, Zvečan, 82+ injured".
   Records.prototype.label = function (i) {
-    var kind = this.layer === 'incident' ? this.category(i) : this.title(i);
+    var sub = this.layer === 'incident' ? this.text('sub', i) : '';
+    var kind = this.layer === 'incident' ? this.category(i) + (sub && sub !== 'Other' ? ' (' + sub + ')' : '') : this.title(i);
     var parts = [kind, this.dateText(this.day(i)), this.text('place', i) || this.text('muni', i), this.countsText(i)];
     if (this.text('origin', i)) parts.push('your data');
     return parts.filter(Boolean).join(', ');
@@ -227,10 +236,10 @@
     map.fire('moveend');
   }
 
-  function openPopup(map, records, i, options) {
+  function openPopup(map, records, i, options, at) {
     var width = Math.max(180, Math.min(320, map.getSize().x - 90));
-    var popup = L.popup({maxWidth: width, minWidth: Math.min(200, width), autoPan: true, autoPanPaddingTopLeft: [50, 70], autoPanPadding: [20, 20], className: 'nk-popup-frame', closeOnClick: true})
-      .setLatLng([records.lat[i], records.lon[i]])
+    var popup = L.popup({maxWidth: width, minWidth: Math.min(200, width), autoPan: true, autoPanPaddingTopLeft: [50, 190], autoPanPadding: [20, 20], className: 'nk-popup-frame', closeOnClick: true})
+      .setLatLng(at || [records.lat[i], records.lon[i]])
       .setContent(popupContent(records, i, options.app));
     popup.nkLayer = options.layerId;
     popup.openOn(map);
@@ -252,7 +261,7 @@
     node.style.background = symbol.colour;
     node.style.color = symbol.text;
     if (hurt.people > hurt.killed) node.classList.add('nk-injured');
-    if (hurt.killed) node.appendChild(el('span', 'nk-killed', '†'));
+    if (hurt.killed) node.classList.add('nk-has-killed');  // a † badge drawn by CSS; the name says how many
     if (records.layer === 'deployment' && records.span(i) < 0) node.classList.add('nk-open-ended');
     if (records.text('origin', i)) node.classList.add('nk-yours');
     // A deployment square is drawn up and to the right of its point, clear of an incident cluster there.
@@ -352,21 +361,31 @@
       marker.on('add', function () { labelElement(this, this.nkLabel); });
       marker.on('click keypress', function (e) {
         if (e.type === 'keypress' && e.originalEvent && e.originalEvent.key !== 'Enter') return;
-        select(options.map(), records, this.nkIndex, options);
+        select(options.map(), records, this.nkIndex, options, false, this.getLatLng());
       });
       markers.push(marker);
       cluster.addLayer(marker);
     }
     cluster.on('clusterkeypress', function (e) { if (e.originalEvent && e.originalEvent.key === 'Enter') e.layer.spiderfy(); });
+    // Centre on the record (close enough to tell its neighbours apart), spread its cluster, open it.
     cluster.nkFocus = function (i) {
-      cluster.zoomToShowLayer(markers[i], function () { select(options.map(), records, i, options, true); });
+      var map = options.map(), marker = markers[i];
+      if (!map) return;
+      map.setView(marker.getLatLng(), Math.max(map.getZoom(), DETAIL_ZOOM), {animate: false});
+      // The clusters are remade for the new zoom after it settles; then spread the record's own, open it.
+      setTimeout(function () {
+        var parent = cluster.getVisibleParent(marker);
+        if (parent && parent !== marker && parent.spiderfy) parent.spiderfy();
+        setTimeout(function () { select(map, records, i, options, true, marker.getLatLng()); }, 400);
+      }, 250);
     };
     return cluster;
   }
 
-  function select(map, records, i, options, quiet) {
+  // `at`: where the marker is drawn (a spread-out cluster moves it off the record's own point).
+  function select(map, records, i, options, quiet, at) {
     if (!map) return;
-    openPopup(map, records, i, options);
+    openPopup(map, records, i, options, at);
     if (options.app && !quiet) notifyPage(map, options.token, i);
   }
 
@@ -459,9 +478,6 @@
   var registry = [];
   NK.layers = registry;
 
-  function mapOf(group) {
-    return group._map || (group._mapToAdd) || null;
-  }
 
   NK.records = function (group, source, options) {
     var settings = {app: !!options.app, token: options.token || '', layerId: options.token || String(Math.random()),
@@ -492,7 +508,7 @@
       // A focus request is acted on once: redrawing the layer for another reason must not move the map back.
       if (focus >= 0 && layer.nkFocus && seq !== NK.lastFocus) {
         NK.lastFocus = seq;
-        var show = function () { setTimeout(function () { layer.nkFocus(focus); }, 50); };
+        var show = function () { setTimeout(function () { layer.nkFocus(focus); }, 500); };
         if (group._map) show(); else group.once('add', show);
       }
       return entry;
@@ -515,11 +531,14 @@
 
   NK.boundaries = function (base64, options) {
     var text = new TextDecoder('utf-8').decode(bytesOf(base64));
+    var dark = false;
+    var style = function (feature) {
+      var north = feature.properties.north_kosovo;
+      var styles = dark && options.dark ? options.dark : options;
+      return north ? styles.north : styles.other;
+    };
     var layer = L.geoJSON(JSON.parse(text), {
-      style: function (feature) {
-        var north = feature.properties.north_kosovo;
-        return north ? options.north : options.other;
-      },
+      style: style,
       onEachFeature: function (feature, path) {
         var p = feature.properties, box = el('div', 'nk-boundary-tip');
         box.appendChild(el('b', '', p.name_en));
@@ -527,6 +546,16 @@
         path.bindTooltip(box, {sticky: true});
       },
     });
+    // The shapes follow the basemap: dark lines on light tiles, light lines on dark ones.
+    var restyle = function (e) { dark = e.name === 'dark'; layer.setStyle(style); };
+    var shownOn = null;
+    layer.on('add', function () {
+      shownOn = layer._map;
+      dark = shownOn.getContainer().classList.contains('nk-basemap-dark');
+      layer.setStyle(style);
+      shownOn.on('nk:basemap', restyle);
+    });
+    layer.on('remove', function () { if (shownOn) shownOn.off('nk:basemap', restyle); });
     // Shapes are scenery, not controls: keep them out of the keyboard's Tab order.
     layer.on('add', function () {
       layer.eachLayer(function (path) {
@@ -597,34 +626,32 @@
       if (map.getSize().x >= 600 && options.open !== false) details.setAttribute('open', '');
       details.appendChild(el('summary', '', 'Legend'));
       var body = el('div', 'nk-legend-body');
-      body.appendChild(el('b', '', 'Incidents (ACLED types)'));
-      var types = el('div', 'nk-legend-grid');
+      var types = el('div', 'nk-legend-row');
+      types.appendChild(el('b', '', 'Incidents:'));
       Object.keys(style.types).forEach(function (name) { legendLine(types, swatch(style.types[name]), name); });
       body.appendChild(types);
       var sizes = el('div', 'nk-legend-row');
-      sizes.appendChild(document.createTextNode('Size, people hurt or killed:'));
+      sizes.appendChild(el('b', '', 'Size, people hurt or killed:'));
       [[0, '0'], [1, '1–9'], [10, '10–49'], [50, '50+']].forEach(function (pair) {
         var dot = el('i', 'nk-size-dot'), s = Math.round(sizeFor(pair[0]) * 0.55);
         dot.style.width = dot.style.height = s + 'px'; dot.setAttribute('aria-hidden', 'true');
         legendLine(sizes, dot, pair[1]);
       });
-      body.appendChild(sizes);
-      var marks = el('div', 'nk-legend-row');
       var ring = swatch({letter: '', colour: '#ddd', text: '#000'}); ring.classList.add('nk-injured');
-      legendLine(marks, ring, 'injured');
-      legendLine(marks, el('i', 'nk-killed-key', '†'), 'killed');
-      var mine = swatch({letter: '', colour: '#ddd', text: '#000'}); mine.classList.add('nk-yours');
-      legendLine(marks, mine, 'your data');
-      body.appendChild(marks);
-      body.appendChild(el('b', '', 'Deployments (squares)'));
+      legendLine(sizes, ring, 'injured');
+      legendLine(sizes, el('i', 'nk-killed-key', '†'), 'killed');
+      body.appendChild(sizes);
       var kinds = el('div', 'nk-legend-row');
+      kinds.appendChild(el('b', '', 'Deployments:'));
       Object.keys(style.kinds).forEach(function (name) { legendLine(kinds, swatch(style.kinds[name], true), style.kinds[name].label); });
       var dashed = swatch({letter: '', colour: style.deployment, text: '#000'}, true); dashed.classList.add('nk-open-ended');
       legendLine(kinds, dashed, 'end not reported');
       body.appendChild(kinds);
-      var cluster = el('div', 'nk-legend-row');
-      legendLine(cluster, el('i', 'nk-cluster-key', 'n'), 'n records here, ring split by type: click to spread them out');
-      body.appendChild(cluster);
+      var more = el('div', 'nk-legend-row');
+      legendLine(more, el('i', 'nk-cluster-key', 'n'), 'n records here, ring split by type (click to spread)');
+      var mine = swatch({letter: '', colour: '#ddd', text: '#000'}); mine.classList.add('nk-yours');
+      legendLine(more, mine, 'your own data');
+      body.appendChild(more);
       details.appendChild(body);
       L.DomEvent.disableClickPropagation(details);
       L.DomEvent.disableScrollPropagation(details);
@@ -720,7 +747,7 @@
         if (state.day === null || state.day >= state.last) state.day = state.first;
         setStatic(false);
         state.playing = true; state.paused = false;
-        ui.play.textContent = '⏸ Pause'; ui.play.setAttribute('aria-pressed', 'true');
+        ui.play.textContent = '❚❚ Pause'; ui.play.setAttribute('aria-pressed', 'true');
         ui.stop.disabled = false;
         showFrame();
         state.timer = setInterval(step, 120);
@@ -730,15 +757,17 @@
       }
     }
     control.onAdd = function () {
+      // Closed until asked for: open, it would sit over the markers of the map's north-west.
       var details = el('details', 'nk-player-frame leaflet-bar');
-      if (map.getSize().x >= 600) details.setAttribute('open', '');
+      if (options.open) details.setAttribute('open', '');
       details.appendChild(el('summary', '', 'Time player'));
       var box = el('div', 'nk-player');
       box.setAttribute('role', 'group'); box.setAttribute('aria-label', 'Time player');
       details.appendChild(box);
       ui.play = el('button', 'nk-play', '▶ Play'); ui.play.type = 'button'; ui.play.setAttribute('aria-pressed', 'false');
-      ui.play.setAttribute('aria-label', 'Play the incidents through time');
-      ui.stop = el('button', 'nk-stop', '■'); ui.stop.type = 'button'; ui.stop.disabled = true; ui.stop.setAttribute('aria-label', 'Stop and show every record again');
+      ui.play.setAttribute('title', 'Play the incidents through time');
+      ui.stop = el('button', 'nk-stop', '■'); ui.stop.type = 'button'; ui.stop.disabled = true;
+      ui.stop.setAttribute('aria-label', 'Stop'); ui.stop.setAttribute('title', 'Stop and show every record again');
       ui.windowSelect = el('select', 'nk-window'); ui.windowSelect.setAttribute('aria-label', 'Days shown at once');
       [7, 30, 90].forEach(function (days) {
         var option = el('option', '', days + ' days'); option.value = String(days);
