@@ -139,6 +139,36 @@ def _sources_text(value: Any) -> str:
     return json.dumps(listed, ensure_ascii=False)
 
 
+_FIELD, _SOURCE = "\x1f", "\x1e"  # separators no source text holds (checked)
+
+
+def _sources_column(array: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A list of sources per row as JSON text, each distinct list turned into JSON once."""
+    lists = array.combine_chunks()
+    flat = lists.flatten()
+    if not pa.types.is_struct(flat.type) or not all(flat.type.get_field_index(k) >= 0 for k in _SOURCE_FIELDS):
+        return pa.chunked_array([pa.array([_sources_text(v) for v in lists.to_pylist()], pa.string())])
+    fields = [pc.fill_null(pc.cast(pc.struct_field(flat, k), pa.string()), "") for k in _SOURCE_FIELDS]
+    joined = pc.binary_join_element_wise(*fields, _FIELD)
+    offsets = pc.subtract(lists.offsets, lists.offsets[0])
+    keys = pc.binary_join(pa.ListArray.from_arrays(offsets, joined), _SOURCE)
+    listed = int(pc.sum(pc.greater(pc.list_value_length(lists), 0)).as_py() or 0)
+    separators = (_count(keys, _FIELD), _count(keys, _SOURCE))
+    if separators != (3 * len(flat), len(flat) - listed):  # a text held a separator: the slow, sure way
+        return pa.chunked_array([pa.array([_sources_text(v) for v in lists.to_pylist()], pa.string())])
+    encoded = pc.dictionary_encode(pc.if_else(pc.is_null(lists), "", keys))
+    texts = [_sources_text(_unjoined(key)) for key in encoded.dictionary.to_pylist()]
+    return pa.chunked_array([pa.DictionaryArray.from_arrays(encoded.indices, pa.array(texts, pa.string()))])
+
+
+def _count(texts: pa.Array, separator: str) -> int:
+    return int(pc.sum(pc.count_substring(texts, separator)).as_py() or 0)
+
+
+def _unjoined(key: str) -> list[dict[str, str]]:
+    return [dict(zip(_SOURCE_FIELDS, s.split(_FIELD), strict=True)) for s in key.split(_SOURCE)] if key else []
+
+
 def _text(name: str, column: str, array: pa.ChunkedArray, problems: list[Problem]) -> pa.ChunkedArray | None:
     kind = array.type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
@@ -152,9 +182,9 @@ def _text(name: str, column: str, array: pa.ChunkedArray, problems: list[Problem
     if pa.types.is_null(kind):
         return pa.chunked_array([pa.array([""] * len(array), pa.string())])
     if column == "sources" and (pa.types.is_list(kind) or pa.types.is_large_list(kind)):
-        return pa.chunked_array([pa.array([_sources_text(v) for v in array.to_pylist()], pa.string())])
+        return _sources_column(array)
     if column in _KNOWN:
-        for row in np.flatnonzero(~pc.is_null(array).to_numpy(zero_copy_only=False))[:1000]:
+        for row in np.flatnonzero(~pc.is_null(array).to_numpy(zero_copy_only=False)):
             problems.append(Problem(name, int(row) + 1, column, f"expected text or a number, not {kind}"))
     return None
 
@@ -169,9 +199,10 @@ def _with_flags(arrays: dict[str, Any], table: pa.Table) -> None:
         numbers = [*encoded.dictionary.to_pylist(), None]
         codes = pc.fill_null(encoded.indices, len(numbers) - 1).to_numpy().astype(np.int64)
         flags = pc.fill_null(table[flag].combine_chunks().cast(pa.bool_()), False).to_numpy(zero_copy_only=False)
-        keys, inverse = np.unique(codes * 2 + flags, return_inverse=True)
-        texts = pa.array([_count_text(numbers[k // 2], bool(k % 2)) for k in keys.tolist()], pa.string())
-        indices = pa.array(inverse.astype(np.int32))
+        pairs = codes * 2 + flags
+        present = np.flatnonzero(np.bincount(pairs, minlength=2 * len(numbers)))
+        texts = pa.array([_count_text(numbers[k // 2], bool(k % 2)) for k in present.tolist()], pa.string())
+        indices = pa.array(np.searchsorted(present, pairs).astype(np.int32))
         arrays[kind] = pa.chunked_array([pa.DictionaryArray.from_arrays(indices, texts)])
 
 
@@ -181,10 +212,19 @@ def _count_text(number: Any, at_least: bool) -> str:
     return _format(number) + ("+" if at_least else "")
 
 
+def _read_table(source: bytes | str) -> pa.Table:
+    """The file's table, text columns dictionary-encoded as Parquet stores them (ids, mostly distinct, plain)."""
+    opened = pq.ParquetFile(pa.BufferReader(source) if isinstance(source, bytes) else source)
+    schema = opened.schema_arrow
+    texts = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+    keep = [name for name in texts if name.strip() != "id"]
+    return pq.ParquetFile(pa.BufferReader(source) if isinstance(source, bytes) else source, read_dictionary=keep).read()
+
+
 def read_parquet(name: str, source: bytes | str) -> ParquetTable:
     """A (Geo)Parquet file's columns for the loaders; refused whole when it is no readable Parquet."""
     try:
-        table = pq.read_table(pa.BufferReader(source) if isinstance(source, bytes) else source)
+        table = _read_table(source)
     except (pa.ArrowException, OSError, ValueError) as error:
         return _refused(name, f"not a readable Parquet file ({str(error).splitlines()[0][:120]})")
     geo, refusal = _geo_metadata(name, table.schema)
@@ -194,7 +234,10 @@ def read_parquet(name: str, source: bytes | str) -> ParquetTable:
     arrays: dict[str, Any] = {}
     geometry_columns = set(json.loads(table.schema.metadata[b"geo"])["columns"]) if geo else set()
     for column in table.column_names:
-        if column in geometry_columns:
+        if column in geometry_columns or (geo and column.strip() in ("lat", "lon")):
+            continue  # a geometry's point is the row's lat and lon
+        if column.strip() in ("lat", "lon") and pa.types.is_floating(table[column].type):
+            arrays[column.strip()] = pc.cast(table[column], pa.float64())  # checked as numbers
             continue
         text = _text(name, column.strip(), table[column], problems)
         if text is not None:

@@ -121,7 +121,7 @@ def test_a_hostile_upload_shows_as_text_and_runs_nothing(
     page.goto(server)
     _wait_for_counts(page, len(dataset.incidents))
     page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(str(hostile))
-    page.get_by_text("hostile.csv: 1 incident(s) added").wait_for(timeout=30_000)
+    page.get_by_text("hostile.csv: 1 added, shown as your data").wait_for(timeout=30_000)
     _wait_for_counts(page, len(dataset.incidents) + 1)
     frame = _map_frame(page)
     assert frame.evaluate(CLICK_RECORD_AT, 43.2)
@@ -161,7 +161,7 @@ def test_a_broken_upload_is_reported_and_the_data_stays(
     page.goto(server)
     _wait_for_counts(page, len(dataset.incidents))
     page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(str(broken))
-    page.get_by_text("problem(s) in broken.csv").wait_for(timeout=30_000)
+    page.get_by_text("broken.csv: 0 added, 2 refused (see below)").wait_for(timeout=30_000)
     body = page.inner_text("body")
     assert "broken.csv:2:date: bad date '2023-02-30'" in body
     assert "broken.csv:3:event_type: unknown value 'Skirmish'" in body

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from geo.dataset import Dataset
 from geo.records import Context
-from geo.records.columnar import quotes_regular
+from geo.records.columnar import quote_structure, quotes_regular
 from geo.records.loading import FileCheck, check_file, check_path
 from tests.hostile import COLUMNS, Case, csv_bytes, csv_cases, row
 
@@ -101,6 +101,17 @@ def _renamed(check: FileCheck, name: str) -> FileCheck:
 )
 def test_quote_check(text: bytes, regular: bool) -> None:
     assert quotes_regular(iter([(text, 0x0A, 0x0A)])) is regular
+
+
+@pytest.mark.parametrize(
+    ("text", "multiline"),
+    [(b'a,b\n"x",y\n', False), (b'a,b\n"x\ny",z\n', True), (b'a,b\n"x\ry",z\r', True), (b"a,b\nx,y\r\n", False)],
+)
+def test_quote_check_tells_whether_a_cell_spans_lines(text: bytes, multiline: bool) -> None:
+    assert quote_structure(iter([(text, 0x0A, 0x0A)])) == (multiline,)
+    middle = text.index(b"x") + 1  # the same text cut in two blocks, the cut inside the quoted cell
+    blocks = [(text[:middle], 0x0A, text[middle]), (text[middle:], text[middle - 1], 0x0A)]
+    assert quote_structure(iter(blocks)) == (multiline,)
 
 
 def test_quote_check_across_blocks() -> None:

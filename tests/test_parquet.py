@@ -208,3 +208,22 @@ def test_an_acled_export_in_parquet_is_imported(tmp_path: Path) -> None:
 
 
 _ = COLUMNS
+
+
+def test_our_geojson_export_reads_back_too(dataset: Dataset, empty: Dataset) -> None:
+    from components.export import to_geojson
+
+    loaded = load_user_file("ours.geojson", to_geojson(dataset.incidents, dataset.deployments).encode(), empty)
+    assert loaded.problems == () and loaded.deployments is not None
+    assert list(loaded.frame["id"]) == list(dataset.incidents["id"])
+    assert list(loaded.deployments["id"]) == list(dataset.deployments["id"])
+    assert list(loaded.frame["sources"]) == list(dataset.incidents["sources"])
+
+
+def test_sources_whose_text_holds_a_control_character_are_kept_exactly(dataset: Dataset, empty: Dataset) -> None:
+    odd = {"publisher": "Odd\x1fPress", "title": "Two\x1eparts", "date": "2023-05-30", "url": ""}
+    incidents = dataset.incidents.head(3).copy()
+    incidents["sources"] = [[odd], [odd, odd], []]
+    loaded = load_user_file("odd.parquet", to_geoparquet(incidents, dataset.deployments.iloc[0:0]), empty)
+    assert list(loaded.frame["sources"]) == [[odd], [odd, odd]]  # the third cites nothing and is named
+    assert [(p.row, p.column) for p in loaded.problems] == [(3, "source_ids")]

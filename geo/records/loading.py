@@ -123,7 +123,8 @@ def _layers(name: str, parts: dict, context: Context, check: Any) -> tuple[_Fram
             part = _started(parts[layer]) if layer == "deployment" else parts[layer]
             frames[layer], found, numbers[layer] = check(part, name, layer, context)
             problems += found
-            context = replace(context, taken_ids=context.taken_ids | frozenset(frames[layer]["id"]))
+            if layer == "incident" and "deployment" in parts:
+                context = replace(context, taken_ids=context.taken_ids | frozenset(frames[layer]["id"]))
     return frames, problems, numbers
 
 
@@ -169,8 +170,9 @@ def _parquet(name: str, source: bytes | Path, context: Context, acled: bool) -> 
         if not acled:
             return _empty(name, [Problem(name, 0, "-", ACLED_HINT)])
         return _acled(name, source if isinstance(source, bytes) else read_input(source), context)
-    refused = {p.row for p in table.problems}
-    keep = np.array([r for r in range(table.rows) if r + 1 not in refused], dtype=np.int64)
+    keep = np.ones(table.rows, dtype=bool)
+    keep[[p.row - 1 for p in table.problems]] = False  # rows refused while reading (a line for a point)
+    keep = np.flatnonzero(keep)
     arrays = {k: (v if isinstance(v, pa.ChunkedArray) else pa.chunked_array([v])) for k, v in table.arrays.items()}
     columns = Columns(arrays, np.arange(1, table.rows + 1), lambda text: text.strip()).take(keep)
     return _checked(name, columns, table.problems, table.rows, context)

@@ -23,7 +23,7 @@ from geo.records.context import EARLIEST_DATE, Context
 from geo.records.location import NEAR_BOUNDARY_DEGREES, locate, outside_message, swapped_message
 from geo.records.outcomes import municipality_outcome, place_outcome, sources_outcome
 from geo.records.rows import shared_sources
-from geo.records.vector import Coded, Columns, Report, combine, groups
+from geo.records.vector import Coded, Columns, Report, Spread, combine, groups
 from geo.schema import COUNT_KINDS, DATE_PRECISIONS, DEPLOYMENT_KINDS, EVENT_TYPES, LOCATION_PRECISIONS
 
 __all__ = ["Checked", "check_common", "check_deployments", "check_incidents"]
@@ -71,8 +71,8 @@ def _choices(
 
 def _choice(
     report: Report, rank: int, column: str, coded: Coded, options: Sequence[str], default: str | None
-) -> np.ndarray:
-    return np.array(_choices(report, rank, column, coded, options, default), dtype=object)[coded.codes]
+) -> Spread:
+    return Spread(_choices(report, rank, column, coded, options, default), coded.codes)
 
 
 def _ids(columns: Columns, report: Report, context: Context) -> pa.Array:
@@ -82,7 +82,10 @@ def _ids(columns: Columns, report: Report, context: Context) -> pa.Array:
     report.add(ID, empty, "id", "missing value")
     malformed = np.flatnonzero(~empty & ~well_formed)
     report.add(ID, malformed, "id", [check_id(v) or "" for v in ids.take(pa.array(malformed)).to_pylist()])
-    codes = pc.dictionary_encode(ids).indices.to_numpy(zero_copy_only=False)
+    encoded = pc.dictionary_encode(ids)
+    if isinstance(encoded, pa.ChunkedArray):  # one dictionary for all chunks, so equal ids get equal codes
+        encoded = encoded.unify_dictionaries().combine_chunks()
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
     seen_before = codes <= np.concatenate([[-1], np.maximum.accumulate(codes)[:-1]])
     taken = pc.is_in(ids, value_set=pa.array(sorted(context.taken_ids), pa.string())).to_numpy(zero_copy_only=False)
     duplicate = np.flatnonzero(~empty & well_formed & (seen_before | taken))
@@ -179,18 +182,19 @@ def _point_problems(report: Report, context: Context, point: _Point, municipalit
 
 def _precision(
     columns: Columns, report: Report, places: list[Place | None], place_codes: np.ndarray, point: _Point
-) -> np.ndarray:
+) -> Spread:
     """location_precision, whose default is the place's precision when the row gives no point."""
-    place_default = np.array([p.precision if p else "point" for p in places], dtype=object)[place_codes]
-    defaults, default_codes = np.unique(np.where(point.has, "point", place_default).astype(str), return_inverse=True)
+    defaults = sorted({p.precision for p in places if p} | {"point"})
+    of_place = np.array([defaults.index(p.precision) if p else 0 for p in places], dtype=np.int64)
+    default_codes = np.where(point.has, defaults.index("point"), of_place[place_codes] if len(places) else 0)
     precision = columns.coded("location_precision")
     first, inverse = combine(precision.codes, default_codes)
     outcomes = [
-        check_choice(precision.values[precision.codes[r]], LOCATION_PRECISIONS, str(defaults[default_codes[r]]))
+        check_choice(precision.values[precision.codes[r]], LOCATION_PRECISIONS, defaults[default_codes[r]])
         for r in first
     ]
     _spread(report, PRECISION, inverse, [[("location_precision", m)] if m else [] for _, m in outcomes], point.usable)
-    return np.array([v for v, _ in outcomes], dtype=object)[inverse]
+    return Spread([v for v, _ in outcomes], inverse)
 
 
 def _sources(columns: Columns, report: Report, context: Context) -> np.ndarray:
@@ -225,9 +229,9 @@ def check_common(columns: Columns, report: Report, context: Context) -> dict[str
     has_place = place_of != None  # noqa: E711
     return {
         "id": ids,
-        "place_id": _per_row([p.id if p else "" for p in places], place_codes),
-        "place_name": _per_row([p.name_en if p else "" for p in places], place_codes),
-        "place_alternatives": _per_row(alternatives, place_codes),
+        "place_id": Spread([p.id if p else "" for p in places], place_codes),
+        "place_name": Spread([p.name_en if p else "" for p in places], place_codes),
+        "place_alternatives": Spread(alternatives, place_codes),
         "lat": np.where(point.has, point.lat, place_lat),
         "lon": np.where(point.has, point.lon, place_lon),
         "location_precision": precision,
@@ -302,7 +306,7 @@ def _sub_types(columns: Columns, report: Report, types: list[str | None], type_c
         value = sub_type.values[sub_type.codes[r]]
         outcomes.append(check_choice(value, EVENT_TYPES[kind]) if kind else (None, None))
     _spread(report, SUB_TYPE, inverse, [[("sub_event_type", m)] if m else [] for _, m in outcomes])
-    return np.array([v for v, _ in outcomes], dtype=object)[inverse]
+    return Spread([v for v, _ in outcomes], inverse)
 
 
 def check_incidents(columns: Columns, report: Report, context: Context) -> dict[str, Any]:
@@ -311,7 +315,7 @@ def check_incidents(columns: Columns, report: Report, context: Context) -> dict[
     start, end = _window(columns, report, context, "date", "date")
     types = columns.coded("event_type")
     chosen = _choices(report, TYPE, "event_type", types, list(EVENT_TYPES), None)
-    event_type = np.array(chosen, dtype=object)[types.codes]
+    event_type = Spread(chosen, types.codes)
     sub_type = _sub_types(
         columns,
         report,

@@ -21,14 +21,13 @@ import pyarrow.compute as pc
 from geo.records.cells import check_number
 from geo.records.problems import Problem
 
-__all__ = ["Coded", "Columns", "Report", "combine", "groups", "numbers"]
+__all__ = ["Coded", "Columns", "Report", "Spread", "combine", "groups", "numbers"]
 
 # Python's str.strip() whitespace, so arrow's trim removes exactly what the row loader's strip does.
 WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-_SPACES = pa.array(list(WHITESPACE), pa.string())
 # Numbers that arrow parses exactly as Python's float() does; anything else goes through float() itself.
 _PLAIN_NUMBER = r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
 
@@ -44,7 +43,21 @@ class Coded:
 
     def take(self, rows: np.ndarray) -> pa.Array:
         """The text of the given rows, as an arrow string array."""
-        return pa.array(self.values, pa.string()).take(pa.array(self.codes[rows]))
+        codes = self.codes if len(rows) == len(self.codes) else self.codes[rows]
+        return pa.array(self.values, pa.string()).take(pa.array(codes))
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Text given per distinct combination, and each row's code: a column made without a Python object per row."""
+
+    values: Sequence[str | None]
+    codes: np.ndarray
+
+    def column(self, rows: np.ndarray | None = None) -> pa.Array:
+        """The text of the given rows (all when None)."""
+        codes = self.codes if rows is None else self.codes[rows]
+        return pa.array(list(self.values), pa.string()).take(pa.array(codes))
 
 
 def _codes(array: pa.ChunkedArray) -> tuple[np.ndarray, list[str | None]]:
@@ -88,8 +101,8 @@ class Columns:
                 self._coded[name] = Coded(codes, values, lengths)
         return self._coded[name]
 
-    def text(self, name: str) -> pa.Array:
-        """A column's cleaned text as one arrow string array ("" for a missing column)."""
+    def text(self, name: str) -> pa.Array | pa.ChunkedArray:
+        """A column's cleaned text as arrow strings ("" for a missing column)."""
         if name not in self._text:
             self._text[name] = self._cleaned(name)
         return self._text[name]
@@ -97,11 +110,11 @@ class Columns:
     def _cleaned(self, name: str) -> pa.Array:
         if name not in self.arrays:
             return pa.array(np.full(len(self), "", dtype=object), pa.string())
-        raw = self.arrays[name].combine_chunks()
+        if pa.types.is_dictionary(self.arrays[name].type):
+            return self.coded(name).take(np.arange(len(self)))  # each distinct value cleaned once
+        raw = self.arrays[name]  # chunks stay apart: joining them would copy the column
         raw = pc.fill_null(raw, "") if raw.null_count else raw
-        if pa.types.is_dictionary(raw.type):
-            raw = raw.cast(pa.string())
-        padded = _padded(raw)
+        padded = any(_padded(chunk) for chunk in raw.chunks)
         cleaned = pc.utf8_trim(raw, WHITESPACE) if padded else raw  # most columns need no trimming: no copy
         marked = np.flatnonzero(pc.starts_with(cleaned, "'").to_numpy(zero_copy_only=False))
         if len(marked) == 0:
@@ -109,7 +122,7 @@ class Columns:
         values = cleaned.to_numpy(zero_copy_only=False).astype(object)
         originals = raw.take(pa.array(marked)).to_pylist()
         values[marked] = [self.clean(v) for v in originals]
-        return pa.array(values, pa.string())
+        return pa.chunked_array([pa.array(values, pa.string())])
 
     def numeric(self, name: str) -> bool:
         """True when a column holds numbers, not text (lat and lon from a GeoParquet geometry)."""
@@ -119,6 +132,9 @@ class Columns:
         """True for each row whose cell is empty (for numbers: missing or NaN)."""
         if self.numeric(name):
             return np.isnan(_floats(self.arrays[name]))
+        if name not in self.arrays or pa.types.is_dictionary(self.arrays[name].type):
+            coded = self.coded(name)
+            return np.array([v == "" for v in coded.values], dtype=bool)[coded.codes]
         return pc.equal(pc.utf8_length(self.text(name)), 0).to_numpy(zero_copy_only=False)
 
     def numbers(self, name: str, low: float, high: float) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -155,10 +171,29 @@ class Columns:
         return renamed
 
 
+def _edge_bytes(first: bool) -> np.ndarray:
+    """Bytes that may begin (or end) a whitespace character in UTF-8: a superset, so a False answer is sure."""
+    table = np.zeros(256, dtype=bool)
+    for character in WHITESPACE:
+        encoded = character.encode("utf-8")
+        table[encoded[0] if first else encoded[-1]] = True
+    return table
+
+
+_FIRST_BYTES, _LAST_BYTES = _edge_bytes(True), _edge_bytes(False)
+
+
 def _padded(texts: pa.Array) -> bool:
-    """True when some text starts or ends with whitespace (only the first and last characters are looked at)."""
-    ends = (pc.utf8_slice_codeunits(texts, 0, 1), pc.utf8_slice_codeunits(texts, -1))
-    return any(pc.any(pc.is_in(end, value_set=_SPACES)).as_py() for end in ends)
+    """True when some text may start or end with whitespace: only the first and last bytes are looked at."""
+    buffers = texts.buffers()
+    if len(texts) == 0 or buffers[2] is None:
+        return False
+    width = np.int64 if pa.types.is_large_string(texts.type) else np.int32
+    offsets = np.frombuffer(buffers[1], dtype=width)[texts.offset : texts.offset + len(texts) + 1]
+    data = np.frombuffer(buffers[2], dtype=np.uint8)
+    starts, ends = offsets[:-1], offsets[1:]
+    filled = ends > starts
+    return bool(_FIRST_BYTES[data[starts[filled]]].any() or _LAST_BYTES[data[ends[filled] - 1]].any())
 
 
 def _floats(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
