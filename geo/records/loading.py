@@ -164,6 +164,7 @@ def _parquet(name: str, source: bytes | Path, context: Context, acled: bool) -> 
     from geo.parquet import read_parquet
 
     table = read_parquet(name, source if isinstance(source, bytes) else str(source))
+    pa.default_memory_pool().release_unused()  # what reading and recoding needed on the way
     if not table.readable:
         return _empty(name, table.problems)
     if is_acled(table.arrays):
