@@ -2,12 +2,12 @@
 PYTHON ?= python3
 ARGS ?=
 
-.PHONY: run test install install-test assets browser lint bench
+.PHONY: run test install install-test assets browser postgres lint bench
 
 run: install assets
 	$(PYTHON) -m streamlit run app.py $(ARGS)
 
-test: install-test assets browser
+test: install-test assets browser postgres
 	$(PYTHON) -m pytest
 
 install:
@@ -27,6 +27,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "browser tests need Chromium: sudo apt-get install chromium"; fi; }
+
+# Debian's PostgreSQL and PostGIS for the store's tests, which start a throwaway cluster of their own.
+postgres:
+	@ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql postgresql-postgis >/dev/null; \
+	  else echo "store tests need PostgreSQL + PostGIS: sudo apt-get install postgresql postgresql-postgis"; fi; }
 
 lint:
 	ruff check . && ruff format --check .

@@ -19,31 +19,23 @@ from components.assets import MissingAssetsError, localize, serve_static
 from components.dates import period_choices, window_from_interval
 from components.dense import Bounds
 from components.detailpanel import details_panel
+from components.editing import editing_panel
 from components.filters import count_line, municipality_label, shown
 from components.findplace import find_place
+from components.kept import kept
 from components.mapview import ShownLayer, build_base_map, record_layers
 from components.review import review_panel
 from components.scope import day_text, scope_line, troops_line
 from components.selection import Selection, choose, map_click
 from components.sharing import plain, share_panel
 from components.sidebar import read_view, set_window
+from components.signin import session_access, signin_panel
 from components.table import TABLE_COLUMNS, TABLE_LABELS, table_frame
 from components.timeline import BRUSH, timeline_chart, weekly_counts
 from components.view import View, decode, encode
-from geo.dataset import (
-    DATA_DIR,
-    DataAsOf,
-    Dataset,
-    UserFile,
-    data_as_of,
-    load_dataset,
-    load_rows,
-    load_user_file,
-    load_user_path,
-)
+from geo.dataset import DATA_DIR, DataAsOf, Dataset, UserFile, data_as_of, load_dataset, load_user_file, load_user_path
 from geo.deployments import troop_totals
 from geo.gazetteer import Place
-from geo.store import StoreError, default_path, open_store
 
 UPLOAD_LIMIT_MB = 20
 MAX_UPLOAD_BYTES = UPLOAD_LIMIT_MB * 1_000_000  # Streamlit counts a megabyte as a million bytes
@@ -149,29 +141,6 @@ def uploaded() -> list[tuple[str, UserFile]]:
     return [(f"upload:{digest}", user)]
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def kept_files(path: str, version: float) -> tuple[UserFile, ...]:
-    """The rows kept in the user's store, checked like any file; re-read when the store changes."""
-    with open_store(path, context=shipped().context) as store:
-        return tuple(
-            load_rows("your store", store.rows(layer), layer, shipped()) for layer in ("incident", "deployment")
-        )
-
-
-def kept() -> list[tuple[str, UserFile]]:
-    """What the user has kept in their store (from news articles)."""
-    path = default_path()
-    if not path.exists():
-        return []
-    version = max(p.stat().st_mtime for p in (path, path.with_name(path.name + "-wal")) if p.exists())
-    try:
-        files = kept_files(str(path), version)
-    except StoreError as error:
-        st.sidebar.error(f"Your store could not be read: {plain(str(error))}")
-        return []
-    return [(f"store:{version}:{user.layer}", user) for user in files]
-
-
 def user_data() -> Dataset:
     """The shipped data plus the user's files: those named at start and the store's, assembled once per
     server; this session's upload added on top, in this session only."""
@@ -179,7 +148,7 @@ def user_data() -> Dataset:
     for key, user in named:
         show_problems(st.sidebar, key.removeprefix("file:"), user)
     upload = uploaded()
-    shared = named + kept()
+    shared = named + kept(shipped())
     dataset = assembled(tuple(key for key, _ in shared), tuple(user for _, user in shared))
     if not upload:
         st.session_state.pop("with_upload", None)
@@ -384,6 +353,7 @@ def map_tab(dataset: Dataset, view: View, names: dict[str, str], span: tuple, pl
     with detail_column.container(height=MAP_HEIGHT, border=False):  # scrolls beside the map, never below it
         chosen = None if record is None else record.to_dict()
         details_panel(chosen, names.get(str((chosen or {}).get("municipality")), ""))
+    editing_panel(chosen, dataset.context)  # a kept row's history; edit, delete and undo for editors
     timeline(dataset, view, span)
     records_table(table, len(incidents) + len(deployments))
     view = with_map_state(view, st.session_state.get("map") or {})
@@ -399,6 +369,7 @@ def header(dataset: Dataset, span: tuple) -> None:
 
 
 def main() -> None:
+    signin_panel()
     filters = st.sidebar.container()  # drawn above the upload, though read after it
     dataset = user_data()
     span = data_span(dataset)
@@ -430,4 +401,5 @@ def main() -> None:
     )
 
 
-main()
+with session_access():  # every store write in this run is checked against who is signed in
+    main()

@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -17,17 +16,19 @@ from components.console import BROKEN_PIPE, StreamClosedError, guard_standard_st
 from components.export import to_csv, to_geojson, to_geopackage, to_geoparquet
 from components.filters import count_line, in_window, shown
 from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html, snapshot_png
+from components.storecli import HANDLERS as STORE_HANDLERS
+from components.storecli import add_store_parsers, export_store
 from components.view import View
 from geo.acled import import_acled
 from geo.boundaries import Municipalities
 from geo.dataset import DATA_DIR, Dataset, data_as_of, load_context, load_dataset, load_user_path, validate_each
-from geo.extract import Candidate, extract
+from geo.extract import MAX_CHARS, Candidate, Extraction, MissingDateError, extract, languages
 from geo.files import OutputError, atomic_write
 from geo.gazetteer import GeocodeResult, Place
 from geo.records import DataError, InputError, Problem
 from geo.records.cells import surrogate
 from geo.schema import EVENT_TYPES
-from geo.store import StoreError, default_path, open_store
+from geo.store import StoreError, store_target
 
 __all__ = ["main"]
 
@@ -87,11 +88,13 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="propose incidents and deployments from a news article")
     extract.add_argument("path", metavar="FILE", help="the article as plain text, or - for stdin")
-    extract.add_argument("--published", type=_iso_date, required=True, help="publication date (YYYY-MM-DD)")
+    extract.add_argument(
+        "--published", type=_iso_date, help="publication date (YYYY-MM-DD); needed when the text has no dated dateline"
+    )
+    extract.add_argument("--language", choices=sorted(languages()), help="the article's language (default: detected)")
     extract.add_argument("--json", action="store_true", help="one JSON object per candidate")
 
-    store = commands.add_parser("import-store", help="add a bundle written by `export --store` to your store")
-    store.add_argument("path", type=Path, metavar="FILE")
+    add_store_parsers(commands)
     return parser
 
 
@@ -177,7 +180,8 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def _protected() -> list[Path]:
     """Files no -o may overwrite: the shipped data and the live store."""
-    return [*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.json"), default_path()]
+    store = store_target()
+    return [*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.json"), *([store] if isinstance(store, Path) else [])]
 
 
 _BINARY = {"parquet": to_geoparquet, "gpkg": to_geopackage}
@@ -193,7 +197,7 @@ def _write(data: str | bytes, output: str, out: TextIO, protected: Iterable[Path
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     if args.store:
-        return _export_store(args, out)
+        return export_store(args, out)
     if args.start and args.end and args.end < args.start:
         sys.stderr.write(f"kosovo-map export: --end {args.end} is before --start {args.start}\n")
         return EXIT_USAGE
@@ -207,22 +211,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     _write(writers[args.format](incidents, deployments), args.output, out, _protected())
     if args.output != "-":
         sys.stderr.write(f"wrote {len(incidents)} incidents and {len(deployments)} deployments to {args.output}\n")
-    return EXIT_OK
-
-
-def _export_store(args: argparse.Namespace, out: TextIO) -> int:
-    with tempfile.TemporaryDirectory() as folder, open_store() as store:
-        bundle = Path(folder) / "store.json"
-        count = store.export(bundle)
-        _write(bundle.read_text(encoding="utf-8"), args.output, out)
-    sys.stderr.write(f"exported {count} kept row(s) from {default_path()}\n")
-    return EXIT_OK
-
-
-def _import_store(args: argparse.Namespace, out: TextIO) -> int:
-    with open_store() as store:
-        count = store.import_(args.path)
-    out.write(f"imported {count} row(s) into {default_path()}\n")
     return EXIT_OK
 
 
@@ -314,9 +302,33 @@ def _candidate_line(candidate: Candidate) -> str:
     return "\t".join(str(f) for f in fields)
 
 
+def _article_text(path: str) -> str:
+    """The article, read no further than one character past the limit (a huge file is never loaded whole)."""
+    if path == "-":
+        return sys.stdin.read(MAX_CHARS + 1)
+    with open(path, encoding="utf-8-sig") as handle:
+        return handle.read(MAX_CHARS + 1)
+
+
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
-    text = sys.stdin.read() if args.path == "-" else Path(args.path).read_text(encoding="utf-8")
-    extraction = extract(text, args.published, load_context().gazetteer)
+    name = "stdin" if args.path == "-" else args.path
+    try:
+        text = _article_text(args.path)
+    except UnicodeDecodeError:
+        sys.stderr.write(f"kosovo-map extract: {name}: not UTF-8 text; save the article as UTF-8 plain text\n")
+        return EXIT_FOUND_PROBLEMS
+    if len(text) > MAX_CHARS:
+        sys.stderr.write(
+            f"kosovo-map extract: {name}: longer than the limit of {MAX_CHARS:,} characters; "
+            "give one article at a time, or split a long one into parts\n"
+        )
+        return EXIT_FOUND_PROBLEMS
+    try:
+        extraction = extract(text, args.published, load_context().gazetteer, args.language)
+    except MissingDateError as error:
+        sys.stderr.write(f"kosovo-map extract: {name}: {error} Use --published YYYY-MM-DD.\n")
+        return EXIT_USAGE
+    sys.stderr.write(_reading_note(extraction))
     for candidate in extraction.candidates:
         line = json.dumps(candidate.as_dict(), ensure_ascii=False) if args.json else _candidate_line(candidate)
         out.write(line + "\n")
@@ -326,6 +338,14 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _reading_note(extraction: Extraction) -> str:
+    """How the article was read: its language, and where its date came from."""
+    language = languages()[extraction.language].name
+    basis = "as given" if extraction.published_from == "given" else f"by its {extraction.published_from}"
+    lines = [f"read as {language}, published {extraction.published} ({basis})", *extraction.notes]
+    return "".join(f"kosovo-map extract: {line}\n" for line in lines)
+
+
 _HANDLERS = {
     "geocode": _geocode,
     "validate": _validate,
@@ -333,7 +353,7 @@ _HANDLERS = {
     "snapshot": _snapshot,
     "import-acled": _import_acled,
     "extract": _extract,
-    "import-store": _import_store,
+    **STORE_HANDLERS,
 }
 _CLOSED_HINT = {"stdin is closed": " (give a file instead of -)", "stdout is closed": " (give -o FILE if it has one)"}
 _FATAL = {KeyboardInterrupt: "interrupted", MemoryError: "out of memory", RecursionError: "input nested too deeply"}

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -30,12 +30,18 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: Path, env: dict[str, str] | None = None, timeout: float = 60.0) -> Iterator[str]:
-    """Run `streamlit run script` on a free port; yield its URL; stop it afterwards."""
-    port = free_port()
+def streamlit_server(
+    script: Path,
+    env: dict[str, str] | None = None,
+    timeout: float = 60.0,
+    options: Sequence[str] = (),
+    port: int | None = None,
+) -> Iterator[str]:
+    """Run `streamlit run script` on a free port (or `port`), with extra `options`; yield its URL; stop it."""
+    port = port or free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]  # fmt: skip
+               "--server.fileWatcherType", "none", *options]  # fmt: skip
     log = ARTIFACTS / f"streamlit-{port}.log"
     ARTIFACTS.mkdir(exist_ok=True)
     with open(log, "wb") as output:

@@ -10,6 +10,8 @@ from geo.dataset import DATA_DIR, Dataset, load_dataset
 from geo.incidents import Context
 
 ROOT = Path(__file__).resolve().parent.parent
+# A throwaway PostgreSQL + PostGIS cluster, and the store CLI runner, for the store's tests.
+pytest_plugins = ("tests.postgres", "tests.storetools")
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ IFRAME = "iframe[title='streamlit_folium.st_folium']"
 HOSTILE_CSV = (
     "id,date,event_type,sub_event_type,actor1,lat,lon,summary,source_publisher,source_title\n"
     'evil-1,2023-05-29,Protests,Peaceful protest,"<img src=x onerror=alert(1)>",43.2,20.75,'
-    '"</script><script>alert(2)</script> `${alert(3)}`","\\"><svg onload=alert(4)>",Title\n'
+    '"</script><script>alert(2)</script> `${alert(3)}`","""><svg onload=alert(4)>",Title\n'  # "" is a quote in a cell
 )
 
 

@@ -1,0 +1,169 @@
+"""Reported figures and the actors of a sentence: "more than 52 protesters … injured" -> injured:protesters=52+.
+
+A count is a number (digits or words) followed within a few words by a counted noun ("soldiers",
+"pripadnika", "ushtarë"). What it counts (injured, killed, arrested, troops) is the nearest kind
+word in the sentence; whose figure it is comes from the noun or from an actor named right after
+it ("of KFOR", "KFOR-a", "të KFOR-it"). Kind words are found once per sentence and looked up by
+position, so the work stays linear in the sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.extract.language import Language
+from geo.extract.numbers import NumberWords, number_words, parse_number
+from geo.extract.records import Count
+
+__all__ = ["actors_in", "counts_in", "nations_in", "tidy_actors"]
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_CROWDS = ("Rioters", "Protesters")
+_ACTOR_SIDES = {"Police Forces of Kosovo": "police", "Police Forces of Serbia": "Serbian police"}
+_NOT_SIDES = frozenset({"Protesters", "Rioters", "Kosovo Serbs"})
+
+
+@dataclass(frozen=True)
+class _Rules:
+    count: re.Pattern[str]
+    strong: re.Pattern[str]
+    percent: re.Pattern[str]
+    kinds: re.Pattern[str]
+    troop_nouns: re.Pattern[str]
+    at_least: re.Pattern[str]
+    sides: tuple[tuple[re.Pattern[str], str], ...]
+    actors: tuple[tuple[str, re.Pattern[str]], ...]
+    nations: re.Pattern[str] | None
+    nation_names: tuple[tuple[re.Pattern[str], str], ...]
+    numbers: NumberWords
+
+
+@lru_cache(maxsize=16)
+def _rules(language: Language) -> _Rules:
+    section = language.section("counts")
+    numbers = number_words(language)
+    words = numbers.alternation
+    number = rf"\d{{1,3}}(?:[,.]\d{{3}})+|\d+|(?:{words})(?:[\s-]+(?:{words}|{_joiners(numbers)}))*"
+    count = re.compile(
+        rf"(?P<qual>\b(?:{section['qualifier']}))?\s*\b(?P<num>{number})"
+        rf"(?P<mods>{section['modifiers']})\s+(?P<noun>{section['counted']})\b(?:{section.get('of', '(?!)')})?",
+        re.IGNORECASE,
+    )
+    return _Rules(
+        count=count,
+        strong=re.compile(section.get("strong", "(?!)")),
+        percent=re.compile(section.get("percent", "(?!)"), re.IGNORECASE),
+        kinds=re.compile(section["kinds"], re.IGNORECASE),
+        troop_nouns=re.compile(section["troop_nouns"], re.IGNORECASE),
+        at_least=re.compile(section["at_least"]),
+        sides=tuple((re.compile(p, re.IGNORECASE), side) for p, side in section.get("sides", {}).items()),
+        actors=tuple((a["label"], re.compile(a["pattern"])) for a in language.data.get("actors", [])),
+        nations=_nations(language),
+        nation_names=tuple((re.compile(p), n) for p, n in language.section("nations").get("names", {}).items()),
+        numbers=numbers,
+    )
+
+
+def _joiners(numbers: NumberWords) -> str:
+    return "|".join(re.escape(word) for word in sorted(numbers.joiners)) or "(?!)"
+
+
+def _nations(language: Language) -> re.Pattern[str] | None:
+    section = language.section("nations")
+    names = section.get("names", {})
+    if not names:
+        return None
+    adjectives = "|".join(f"(?:{name})" for name in names)
+    return re.compile(section["pattern"].replace("{names}", adjectives))
+
+
+_KindIndex = tuple[list[int], list[tuple[int, int, str]]]
+
+
+def _kind_index(text: str, rules: _Rules) -> _KindIndex:
+    """Kind words of a sentence, sorted by position, and their starts for bisecting."""
+    words = [(m.start(), m.end(), m.lastgroup or "") for m in rules.kinds.finditer(text)]
+    return [w[0] for w in words], words
+
+
+def _nearest_kind(kinds: _KindIndex, start: int, end: int, troops: bool) -> str | None:
+    """The kind word closest to a count; "troops" only for a noun that counts soldiers."""
+    starts, words = kinds
+    best: tuple[int, str] | None = None
+    at = bisect.bisect_left(starts, end)
+    for step in (-1, 1):  # a word before the count wins a tie, as reading order suggests
+        i = at if step == 1 else at - 1
+        while 0 <= i < len(words):
+            word_start, word_end, kind = words[i]
+            if kind != "troops" or troops:
+                distance = word_start - end if word_start >= end else max(0, start - word_end)
+                if best is None or distance < best[0]:
+                    best = (distance, kind)
+                break
+            i += step
+    return best[1] if best else None
+
+
+def _side(mods: str, of: str, noun: str, rules: _Rules) -> str:
+    for phrase in (mods, of):
+        actor = next((label for label, pattern in rules.actors if pattern.search(phrase or "")), None)
+        if actor and actor not in _NOT_SIDES:
+            return _ACTOR_SIDES.get(actor, actor)
+    cleaned = " ".join(noun.split())
+    return next((side for pattern, side in rules.sides if pattern.fullmatch(cleaned)), "")
+
+
+def counts_in(text: str, language: Language) -> list[Count]:
+    """Figures with what they count, as reported in one sentence."""
+    rules = _rules(language)
+    plain = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)
+    kinds = _kind_index(plain, rules)
+    counts = []
+    for match in rules.count.finditer(plain):
+        value = parse_number(match["num"].strip(), rules.numbers)
+        if value is None or rules.percent.match(plain, match.end("num")):
+            continue
+        troops = bool(rules.troop_nouns.fullmatch(" ".join(match["noun"].split())))
+        kind = _nearest_kind(kinds, match.start(), match.end(), troops)
+        if kind:
+            at_least = bool(match["qual"]) and bool(rules.at_least.match(match["qual"]))
+            side = _side(match["mods"], match.groupdict().get("of") or "", match["noun"], rules)
+            counts.append(Count(kind, side, value, at_least))
+    for match in rules.strong.finditer(plain):
+        counts.append(Count("troops", "", int(re.sub(r"\D", "", match["num"])), False))
+    return counts
+
+
+def actors_in(text: str, language: Language) -> tuple[str, ...]:
+    """Actor labels named in a sentence, in text order."""
+    rules = _rules(language)
+    found = sorted((m.start(), label) for label, pattern in rules.actors for m in [pattern.search(text)] if m)
+    return tidy_actors(label for _, label in found)
+
+
+def nations_in(text: str, language: Language) -> tuple[str, ...]:
+    """Countries whose contingents a sentence names ("Polish troops" -> Poland)."""
+    rules = _rules(language)
+    if rules.nations is None:
+        return ()
+    found = []
+    for match in rules.nations.finditer(text):
+        found += [nation for pattern, nation in rules.nation_names if pattern.fullmatch(match["adj"])]
+    return tuple(dict.fromkeys(found))
+
+
+def tidy_actors(labels: Iterable[str]) -> tuple[str, ...]:
+    """ "Protesters" and "Kosovo Serbs" in one event become "Protesters (Kosovo Serbs)"."""
+    ordered = list(dict.fromkeys(labels))
+    if "Kosovo Serbs" in ordered:
+        for crowd in _CROWDS:
+            if crowd in ordered:
+                ordered[ordered.index(crowd)] = f"{crowd} (Kosovo Serbs)"
+                ordered.remove("Kosovo Serbs")
+                break
+    named = [a for a in ordered if a.endswith("(Kosovo Serbs)")]
+    return tuple(a for a in dict.fromkeys(ordered) if not any(n.startswith(a + " ") for n in named))

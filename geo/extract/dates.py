@@ -1,0 +1,297 @@
+"""Dates in a sentence, resolved against the publication date, and the article's own date line.
+
+Every form comes from the language's data file ([dates]): full dates ("29 May 2023",
+"29. maja 2023.", "më 29 maj 2023", "29.05.2023"), a month with its year or alone ("in April",
+"u aprilu"), weekdays ("on Friday", "u petak", "të premten", with "last"/"next" words), words
+relative to the publication day ("yesterday", "juče", "dje", "last week", "prošle nedelje"), and
+"N days ago". Overlapping matches are settled by how specific each form is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+from geo.extract.language import Language
+from geo.extract.numbers import NumberWords, number_words, parse_number
+from geo.extract.records import DateBasis
+
+__all__ = ["ArticleDate", "DateMention", "article_date", "dates_in"]
+
+# A year-less date up to this far ahead is this year's (a vote called for 18 December); further ahead, last year's.
+_SCHEDULED_AHEAD = timedelta(days=90)
+_HEADER_LINES = 12  # a publication line is looked for in the first lines of the text
+_LINE_CHARS = 100
+_LEFTOVER_LETTERS = 16  # a publication line holds a date, maybe a time and a weekday, little else
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a sentence, with its resolved value."""
+
+    value: date
+    basis: DateBasis
+    precision: str
+    position: int
+    end: int = 0
+    inherited: bool = False  # taken from an earlier sentence: a hint, not a fact of this sentence
+    has_year: bool = True
+
+    def inherit(self) -> DateMention:
+        """The same date, as a later sentence's hint."""
+        return replace(self, inherited=True)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    explicit: tuple[re.Pattern[str], ...]
+    month_year: re.Pattern[str]
+    month_only: re.Pattern[str]
+    weekday: re.Pattern[str]
+    ago: re.Pattern[str]
+    week_unit: re.Pattern[str]
+    relative: tuple[tuple[re.Pattern[str], str, int], ...]
+    months: tuple[re.Pattern[str], ...]
+    weekdays: tuple[re.Pattern[str], ...]
+    ambiguous_months: frozenset[str]
+    last_month_mods: frozenset[str]
+    publication_label: re.Pattern[str]
+    nth_day: re.Pattern[str]
+    ordinals: dict[str, int]
+    numbers: NumberWords
+
+
+def _alternation(patterns: dict[str, str], group: str) -> str:
+    return f"(?P<{group}>" + "|".join(f"(?:{patterns[key]})" for key in sorted(patterns, key=int)) + ")"
+
+
+def _fill(template: str, parts: dict[str, str]) -> re.Pattern[str]:
+    """A template with {day}, {month}, {year}, {weekday}, {number} filled in (no other braces are touched)."""
+    for key, value in parts.items():
+        template = template.replace("{" + key + "}", value)
+    return re.compile(template)
+
+
+_UNITS = ("days", "weeks", "months", "years")
+
+
+@lru_cache(maxsize=16)
+def _rules(language: Language) -> _Rules:
+    section = language.section("dates")
+    months, weekdays = dict(section["months"]), dict(section["weekdays"])
+    numbers = number_words(language)
+    parts = {
+        "day": section["day"],
+        "year": section["year"],
+        "month": _alternation(months, "mon"),
+        "weekday": _alternation(weekdays, "wd"),
+        "number": numbers.alternation,
+    }
+    relative = []
+    for entry in section.get("relative", []):
+        unit = next(u for u in _UNITS if u in entry)
+        relative.append((re.compile(entry["pattern"]), unit, int(entry[unit])))
+    return _Rules(
+        explicit=tuple(_fill(template, parts) for template in section["formats"]),
+        month_year=_fill(section["month_year"], parts),
+        month_only=_fill(section["month_only"], parts),
+        weekday=_fill(section["weekday"], parts),
+        ago=_fill(section["ago"], parts),
+        week_unit=re.compile(section["week_unit"]),
+        relative=tuple(relative),
+        months=tuple(re.compile(months[k]) for k in sorted(months, key=int)),
+        weekdays=tuple(re.compile(weekdays[k]) for k in sorted(weekdays, key=int)),
+        ambiguous_months=frozenset(section.get("ambiguous_months", "").split()),
+        last_month_mods=frozenset(section.get("last_month_mods", "last").split()),
+        publication_label=re.compile(section.get("publication_label", "(?!)")),
+        nth_day=re.compile(section.get("nth_day", {}).get("pattern", "(?!)")),
+        ordinals={word: int(n) for word, n in section.get("nth_day", {}).get("ordinals", {}).items()},
+        numbers=numbers,
+    )
+
+
+def _index(patterns: tuple[re.Pattern[str], ...], word: str) -> int:
+    """Which month (or weekday) a matched word names: the first pattern that matches it whole."""
+    return next(number for number, pattern in enumerate(patterns) if pattern.fullmatch(word))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_of(match: re.Match[str], rules: _Rules) -> int:
+    groups = match.groupdict()
+    if groups.get("num"):
+        return int(groups["num"])
+    return _index(rules.months, match["mon"]) + 1
+
+
+def _day_month(match: re.Match[str], rules: _Rules) -> tuple[int, int]:
+    """Day and month; numeric dates are day first, unless only the other order makes a date (10/18/2023)."""
+    day, month = int(match["day"]), _month_of(match, rules)
+    return (month, day) if month > 12 >= day else (day, month)
+
+
+def _explicit(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
+    for pattern in rules.explicit:
+        for match in pattern.finditer(text):
+            (day, month), year = _day_month(match, rules), match["year"]
+            value = _safe_date(int(year) if year else published.year, month, day)
+            if value and not year and value > published + _SCHEDULED_AHEAD:
+                value = _safe_date(published.year - 1, month, day)
+            if value:
+                yield 0, DateMention(value, "explicit", "day", match.start(), match.end(), has_year=bool(year))
+
+
+def _months(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
+    for match in rules.month_year.finditer(text):
+        value = date(int(match["year"]), _month_of(match, rules), 1)
+        yield 1, DateMention(value, "explicit", "month", match.start(), match.end())
+    for match in rules.month_only.finditer(text):
+        month, mod = _month_of(match, rules), match.groupdict().get("mod")
+        if match["mon"] in rules.ambiguous_months and not mod:
+            continue  # "May" the verb
+        year = published.year if month <= published.month else published.year - 1
+        if mod and mod.lower() in rules.last_month_mods and month == published.month:
+            year -= 1
+        yield 5, DateMention(date(year, month, 1), "relative", "month", match.start(), match.end())
+
+
+def _weekdays(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
+    for match in rules.weekday.finditer(text):
+        weekday = _index(rules.weekdays, match["wd"])
+        groups = match.groupdict()
+        if groups.get("next"):
+            value = published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        else:
+            back = (published.weekday() - weekday) % 7
+            value = published - timedelta(days=back or (7 if groups.get("last") else 0))
+        yield 3, DateMention(value, "relative", "day", match.start(), match.end())
+
+
+def _shifted(published: date, unit: str, amount: int) -> tuple[date, str]:
+    if unit == "days":
+        return published - timedelta(days=amount), "day"
+    if unit == "weeks":
+        return published - timedelta(days=7 * amount), "week"
+    if unit == "months":
+        first = published.replace(day=1)
+        for _ in range(amount):
+            first = (first - timedelta(days=1)).replace(day=1)
+        return first, "month"
+    return date(published.year - amount, 1, 1), "year"
+
+
+def _relatives(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
+    for pattern, unit, amount in rules.relative:
+        for match in pattern.finditer(text):
+            value, precision = _shifted(published, unit, amount)
+            yield 2, DateMention(value, "relative", precision, match.start(), match.end())
+    for match in rules.ago.finditer(text):
+        number = parse_number(match["n"], rules.numbers) or 1
+        unit = "weeks" if rules.week_unit.search(match["unit"]) else "days"
+        value, precision = _shifted(published, unit, number)
+        yield 4, DateMention(value, "relative", precision, match.start(), match.end())
+
+
+def dates_in(text: str, published: date, language: Language) -> list[DateMention]:
+    """Every date expression in a sentence, in text order; where two overlap, the more specific one."""
+    rules = _rules(language)
+    found = [item for finder in (_explicit, _months, _weekdays, _relatives) for item in finder(text, published, rules)]
+    kept: list[DateMention] = []
+    for _, mention in sorted(found, key=lambda item: (item[0], item[1].position)):
+        if all(mention.end <= other.position or mention.position >= other.end for other in kept):
+            kept.append(mention)
+    return _started_earlier(text, sorted(kept, key=lambda m: m.position), rules)
+
+
+def _started_earlier(text: str, found: list[DateMention], rules: _Rules) -> list[DateMention]:
+    """ "… closed for a second day on Tuesday": the event began the day before the day named (its first day
+    is its date)."""
+    days = [m for m in found if m.precision == "day"]
+    for match in rules.nth_day.finditer(text) if days else ():
+        ordinal = next((n for word, n in rules.ordinals.items() if re.fullmatch(word, match["ord"], re.I)), 0)
+        nearest = min(days, key=lambda m: abs(m.position - match.start()))
+        if ordinal > 1:
+            shifted = replace(nearest, value=nearest.value - timedelta(days=ordinal - 1))
+            found = [shifted if m is nearest else m for m in found]
+    return found
+
+
+# --- the article's own date ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """The date an article gives itself: `value` when complete; `day` (month, day) when it has no year."""
+
+    value: date | None
+    source: str  # "publication line" or "dateline"
+    text: str
+    day: tuple[int, int] | None = None
+
+
+def _full_dates(line: str, rules: _Rules) -> list[DateMention]:
+    anchor = date(2100, 1, 1)  # only dates that carry their year are wanted here
+    return [m for _, m in _explicit(line, anchor, rules) if m.has_year]
+
+
+_BYLINE_SEPARATOR = re.compile(r"\s[|·•]\s|\s[-–—]\s")
+
+
+def _publication_line(line: str, rules: _Rules) -> ArticleDate | None:
+    """A short line that is a date, perhaps with a label ("Published:"), a weekday and a time, or such a
+    part of a byline ("By our correspondent | 26 November 2025")."""
+    if len(line) > _LINE_CHARS:
+        return None
+    for part in _BYLINE_SEPARATOR.split(line):
+        found = _dated_part(part, rules)
+        if found:
+            return ArticleDate(found, "publication line", line.strip())
+    return None
+
+
+def _dated_part(line: str, rules: _Rules) -> date | None:
+    body = rules.publication_label.sub("", line)
+    found = _full_dates(body, rules)
+    if len(found) != 1:
+        return None
+    date_mention = found[0]
+    rest = _TIME.sub("", body[: date_mention.position] + body[date_mention.end :])
+    rest = rules.weekday.sub("", rest)
+    if len(_LETTERS.findall(rest)) > _LEFTOVER_LETTERS:
+        return None
+    return date_mention.value
+
+
+def _dateline_date(head: str, rules: _Rules) -> ArticleDate | None:
+    anchor = date(2100, 1, 1)
+    found = [m for _, m in _explicit(head, anchor, rules)]
+    if not found:
+        return None
+    first = found[0]
+    if first.has_year:
+        return ArticleDate(first.value, "dateline", head.strip())
+    return ArticleDate(None, "dateline", head.strip(), (first.value.month, first.value.day))
+
+
+def article_date(lines: list[str], dateline_head: str | None, language: Language) -> ArticleDate | None:
+    """The date in the dateline when it has its year, else a publication line among the first lines, else the
+    year-less dateline (the caller asks for the year), else None."""
+    rules = _rules(language)
+    dateline = _dateline_date(dateline_head, rules) if dateline_head else None
+    if dateline is not None and dateline.value is not None:
+        return dateline
+    for line in lines[:_HEADER_LINES]:
+        found = _publication_line(line, rules)
+        if found:
+            return found
+    return dateline  # a dateline without its year, or nothing

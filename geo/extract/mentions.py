@@ -1,0 +1,265 @@
+"""Place names in running text, and the role each plays: an event site, or only a seat, a dateline, …
+
+A name is looked for only where a capitalised word (or a direction word such as "northern") starts
+one of the gazetteer's names, an Albanian form the gazetteer knows, or a case form made by the
+language's inflection rules (see geo.extract.inflection). The longest name wins. Guards keep
+ordinary words from becoming places as the gazetteer grows to every village:
+- a single word that is one of the language's function or common words is never a place;
+- a capitalised word at the start of a sentence is not a place when the same word occurs in lower
+  case elsewhere in the text (it is an ordinary word that happens to start the sentence);
+- a village or other small feature outside the north needs a place context: a preposition
+  ("in", "u", "në") or a place noun ("village", "selo", "fshati") before it, or a place noun after it.
+The role then comes from the words around the name (geo.extract.roles).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from geo.extract.inflection import inflection, name_forms
+from geo.extract.language import Language
+from geo.extract.roles import (
+    CONTEXT_CHARS,
+    NORTH,
+    Found,
+    PlaceRules,
+    coordinated_role,
+    in_north,
+    is_initial,
+    locating_role,
+    place_rules,
+    role,
+    strong_context,
+)
+from geo.extract.sentences import Sentence
+from geo.gazetteer import Gazetteer, GeocodeResult, Place, prior
+from geo.names import canonical_directions, fold, phonetic, strip_directions, strip_wrappers
+
+__all__ = [
+    "find_places",
+    "place_index",
+    "same_town",
+    "scanner",
+    "text_words",
+]
+
+# Kinds of place that a capitalised word may name without a place context around it.
+_MAJOR_KINDS = frozenset(
+    {"country", "region", "municipality", "city", "town", "border_crossing", "military_base", "bridge", "lake", "site"}
+    | {"dam", "monastery"}
+)
+_VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
+_TOKEN = re.compile(r"[^\W\d_]+")
+_MAX_TOKENS = 4
+_MAX_WRAPPED_TOKENS = 6
+_CACHE_ENTRIES = 200_000
+
+
+@dataclass(frozen=True)
+class PlaceIndex:
+    """What the finder looks names up in, for one gazetteer and one language."""
+
+    gazetteer: Gazetteer
+    keys: frozenset[str]
+    sounds: frozenset[str]
+    forms: dict[str, list[int]]
+    first_words: frozenset[str]
+    prefixes: frozenset[str]  # every first-k-words of a multi-word key: longer n-grams are tried only after one
+    cache: dict[str, Place | None] = field(default_factory=dict, compare=False, hash=False)
+
+    def lookup(self, span: str) -> Place | None:
+        """`_lookup`, remembered: the same names recur within an article and across articles."""
+        if span not in self.cache:
+            if len(self.cache) > _CACHE_ENTRIES:
+                self.cache.clear()
+            self.cache[span] = _lookup(span, self)
+        return self.cache[span]
+
+
+@lru_cache(maxsize=8)
+def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
+    """The gazetteer's keys plus the language's case forms of its names, built once."""
+    rules = inflection(language)
+    forms = name_forms(gazetteer.places, rules) if rules else {}
+    keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
+    every = keys | sounds | forms.keys()
+    first = {key.split()[0] for key in every if key}
+    prefixes = {" ".join(words[:k]) for words in (key.split() for key in every) for k in range(1, len(words))}
+    return PlaceIndex(gazetteer, keys, sounds, forms, frozenset(first), frozenset(prefixes))
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The words that occur in lower case somewhere in the text (folded)."""
+    return frozenset(fold(word) for word in _TOKEN.findall(text) if word.islower())
+
+
+def _rank(place: Place) -> float:
+    """Among places of one name, the one a bare name most likely means: the gazetteer's prior (kind, the
+    four northern municipalities, curated places, size): Jarinje the crossing, Kosovo the country."""
+    return -prior(place)
+
+
+def _tied(result: GeocodeResult) -> list[Place]:
+    """The best place for a name and those that scored as well."""
+    return [result.place] + [place for place, score in result.alternatives if score >= result.score]
+
+
+def _variants(key: str) -> tuple[str, ...]:
+    unwrapped = strip_wrappers(key)
+    return key, unwrapped, canonical_directions(unwrapped)
+
+
+def _lookup(span: str, index: PlaceIndex) -> Place | None:
+    """The place a span names: a gazetteer key (any spelling, wrapper or direction word) or a case form;
+    of several places, the best by `_rank` (a village in the north before a namesake elsewhere)."""
+    key = fold(span)
+    if not key:
+        return None
+    found: list[tuple[Place, bool]] = []
+    if any(v and (v in index.keys or phonetic(v) in index.sounds) for v in _variants(key)):
+        result = index.gazetteer.geocode(span)
+        if result is not None and result.matched_by != "fuzzy":
+            found += [(place, False) for place in _tied(result)]
+    numbers = next((index.forms[v] for v in _variants(key) if v in index.forms), [])
+    found += [(index.gazetteer.places[n], True) for n in numbers]
+    return min(found, key=lambda item: (_rank(item[0]), item[1]))[0] if found else None
+
+
+def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
+    lowered = token.lower()
+    if lowered in rules.starts:
+        return True
+    if not token[0].isupper():
+        return False
+    key = fold(token)
+    return key in index.first_words or phonetic(key) in index.first_words or key in rules.wrappers
+
+
+def _joinable(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
+    """Tokens first..last are one name only when separated by spaces or hyphens."""
+    return all(text[tokens[i].end() : tokens[i + 1].start()] in (" ", "-") for i in range(first, last))
+
+
+def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex, rules: PlaceRules):
+    """The longest place name starting at token i, and how many tokens it takes."""
+    if not _may_start(tokens[i].group(), index, rules):
+        return None
+    first = fold(tokens[i].group())
+    wrapped = first in rules.wrappers or first in rules.starts
+    longest = min(_MAX_WRAPPED_TOKENS if wrapped else _MAX_TOKENS, len(tokens) - i)
+    words = [first]
+    while len(words) < longest and (wrapped or " ".join(words) in index.prefixes):
+        if not _joinable(text, tokens, i + len(words) - 1, i + len(words)):
+            break
+        words.append(fold(tokens[i + len(words)].group()))
+    for n in range(len(words), 0, -1):
+        place = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
+        if place is not None:
+            return place, n
+    return None
+
+
+def _ordinary(word: str, initial: bool, rules: PlaceRules, lower_words: frozenset[str]) -> bool:
+    """A one-word match that is really an ordinary word of the language."""
+    key = fold(word)
+    return key in rules.common or (initial and key in lower_words)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    index: PlaceIndex
+    rules: PlaceRules
+    lower_words: frozenset[str]
+
+
+def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, previous: Found | None) -> Found | None:
+    rules = scan.rules
+    if n == 1 and _ordinary(text[start:end], is_initial(text, start), rules, scan.lower_words):
+        return None
+    strong = strong_context(text, start, end, rules)
+    if previous is not None and not strong and rules.coordination.match(text[previous.end : start]):
+        strong = previous.strong
+    if place.kind in _VILLAGE_KINDS:
+        if place.municipality not in NORTH and not strong:
+            return None
+    elif place.kind not in _MAJOR_KINDS and not (strong and n > 1):
+        return None  # a hill or a stream: only by its full name, where a place is expected
+    return Found(place, start, end, "site", strong, text[start:end])
+
+
+def _north_part(text: str, found: Found, scan: _Scan) -> Found:
+    """ "the northern part of Mitrovica", "severni deo Mitrovice": the northern place of that name, if any."""
+    if not scan.rules.north_part.search(text[max(0, found.start - CONTEXT_CHARS) : found.start]):
+        return found
+    place = _lookup(f"north {strip_directions(fold(found.place.name_en))}", scan.index)
+    if place is None or place.id == found.place.id or place.kind != found.place.kind:
+        return found
+    return replace(found, place=place)
+
+
+def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
+    """Places named in a sentence, with offsets relative to the sentence and their roles."""
+    text = sentence.text
+    tokens = list(_TOKEN.finditer(text))
+    found: list[Found] = []
+    i = 0
+    while i < len(tokens):
+        match = _match_at(text, tokens, i, scan.index, scan.rules)
+        if match is None:
+            i += 1
+            continue
+        place, n = match
+        start, end = tokens[i].start(), tokens[i + n - 1].end()
+        previous = found[-1] if found else None
+        accepted = _accept(text, place, start, end, n, scan, previous)
+        if accepted is not None:
+            accepted = _north_part(text, accepted, scan)
+            accepted = replace(accepted, role=role(text, accepted, dateline, scan.rules))
+            accepted = locating_role(text, accepted, previous, scan.rules)
+            found.append(coordinated_role(text, accepted, previous, scan.rules))
+        i += n
+    return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)
+
+
+def _described(text: str, named: list[Found], dateline: int, scan: _Scan) -> list[Found]:
+    """Places the language describes rather than names: "the four northern municipalities" is North Kosovo."""
+    found = []
+    for pattern, place_id in scan.rules.descriptions:
+        place = scan.index.gazetteer.get(place_id)
+        for match in pattern.finditer(text) if place is not None else ():
+            if any(m.start < match.end() and match.start() < m.end for m in named):
+                continue
+            mention = Found(place, match.start(), match.end(), "site", True, match.group())  # type: ignore[arg-type]
+            found.append(replace(mention, role=role(text, mention, dateline, scan.rules)))
+    return found
+
+
+def scanner(gazetteer: Gazetteer, language: Language, text: str) -> _Scan:
+    """What `find_places` needs for one article."""
+    return _Scan(place_index(gazetteer, language), place_rules(language), text_words(text))
+
+
+def _town_key(place: Place) -> str:
+    return strip_directions(fold(place.name_en))
+
+
+def same_town(found: list[list[Found]]) -> list[list[Found]]:
+    """A town named plainly ("Mitrovica") is the northern one that the same text names in full
+    ("North Mitrovica", "Severna Mitrovica"), when there is one of the same kind."""
+    northern = {_town_key(m.place): m.place for sentence in found for m in sentence if in_north(m.place)}
+    result = []
+    for sentence in found:
+        result.append(
+            [
+                replace(m, place=northern[_town_key(m.place)])
+                if not in_north(m.place)
+                and strip_directions(fold(m.name)) == fold(m.name)
+                and _town_key(m.place) in northern
+                and northern[_town_key(m.place)].kind == m.place.kind
+                else m
+                for m in sentence
+            ]
+        )
+    return result

@@ -1,0 +1,242 @@
+"""Merging sentences into events, and events into candidates.
+
+Raw claims come in text order (geo.extract.events). A claim at a site merges with a recent event
+of its kind whose place nests with its own (Kosovo ⊃ North Kosovo ⊃ Zvečan) and whose date agrees,
+or starts an event; a claim with no site attaches to the latest event of its kind, or waits for
+the next one; an untyped claim at a precise place makes a coarse event precise. Each event keeps
+its head (finest place, best-founded date) as claims join, and merging looks back over a bounded
+number of events, so the work stays linear in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from geo.extract.counts import tidy_actors
+from geo.extract.dates import DateMention
+from geo.extract.events import FORCE_ACTORS, Raw, Rules, coarseness, rules_for
+from geo.extract.language import Language
+from geo.extract.records import Candidate, CandidateKind, Count
+from geo.extract.roles import NORTH
+from geo.gazetteer import Place
+
+__all__ = ["candidates"]
+
+_BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
+_ATTACH_WINDOW = 4  # a sentence without a site adds to an event named at most this many sentences before
+_RECENT_EVENTS = 200  # merging looks back over this many events: no real article has more
+_WAITING = 2  # a claim without a place, before any event, joins the first event named this few sentences later
+
+
+@dataclass
+class _Event:
+    """Raw claims about one event; its head, date and last sentence are kept up to date as raws join."""
+
+    raws: list[Raw]
+    coarse: list[Raw] | None = None  # the raws of the coarse event this one was made precise from
+    _head: Raw | None = None
+    _when: DateMention | None = None
+    last_sentence: int = -1
+    typed: set[str] = field(default_factory=set)  # the specific types of its raws that name a place
+
+    @classmethod
+    def of(cls, raws: list[Raw], coarse: list[Raw] | None = None) -> _Event:
+        event = cls([], coarse)
+        for raw in raws:
+            event.add(raw)
+        return event
+
+    def add(self, raw: Raw) -> None:
+        self.raws.append(raw)
+        self.last_sentence = max(self.last_sentence, raw.sentence)
+        if raw.place is None:
+            self._date_from_floating(raw)
+            return
+        if raw.specific:
+            self.typed.add(raw.subtype)
+        if self._head is None or _head_rank(raw) < _head_rank(self._head):
+            self._head = raw
+        if self._when is None or _date_rank(raw.when) < _date_rank(self._when):
+            self._when = raw.when
+
+    def _date_from_floating(self, raw: Raw) -> None:
+        """A sentence that names no place but dates the event ("… arrested on Wednesday") dates it when the
+        sentences that name its place give only the publication day."""
+        weak = self._when is not None and self._when.basis == "publication"
+        if weak and raw.when.basis != "publication" and not raw.when.inherited:
+            self._when = raw.when
+
+    @property
+    def head(self) -> Raw:
+        """The raw that gives the event its place: the finest place, then the best-founded date."""
+        assert self._head is not None
+        return self._head
+
+    @property
+    def when(self) -> DateMention:
+        """The best-founded date of the raws that name a place."""
+        assert self._when is not None
+        return self._when
+
+
+def _head_rank(raw: Raw) -> tuple[int, bool, int, int]:
+    assert raw.place is not None
+    return (coarseness(raw.place), *_date_rank(raw.when), raw.sentence)
+
+
+def _date_rank(when: DateMention) -> tuple[bool, int]:
+    """Dates found in a sentence before inherited ones; explicit before relative before publication."""
+    return when.inherited, _BASIS_RANK[when.basis]
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.id == inner.id:
+        return True
+    if outer.kind == "country":
+        return inner.in_area and inner.country == outer.country
+    if outer.kind == "region":
+        return inner.municipality in NORTH or inner.id in NORTH
+    return outer.kind == "municipality" and inner.municipality == outer.id
+
+
+def _dates_agree(first: DateMention, second: DateMention) -> bool:
+    loose = first.inherited or second.inherited or "publication" in (first.basis, second.basis)
+    return loose or first.value == second.value
+
+
+def _same_kind(event: _Event, raw: Raw) -> bool:
+    head = event.raws[0]
+    return head.kind == raw.kind and (raw.kind == "incident" or head.subtype == raw.subtype)
+
+
+def _fits(event: _Event, raw: Raw) -> bool:
+    if not _same_kind(event, raw) or raw.place is None:
+        return False
+    place = event.head.place
+    assert place is not None
+    if not _dates_agree(event.when, raw.when) or not (_contains(place, raw.place) or _contains(raw.place, place)):
+        return False
+    return place.id == raw.place.id or _types_agree(event, raw)
+
+
+def _types_agree(event: _Event, raw: Raw) -> bool:
+    """Claims at nested places are one event when they name the same type, or one names none beyond a
+    casualty ("violence in the north injured dozens … the riot in Zvečan"); a blockade in the north and
+    shots at the dam are two events."""
+    return not raw.specific or not event.typed or raw.subtype in event.typed
+
+
+def _attach_target(events: list[_Event], raw: Raw) -> _Event | None:
+    for event in reversed(events[-_RECENT_EVENTS:]):
+        recent = raw.sentence - event.last_sentence <= _ATTACH_WINDOW
+        if _same_kind(event, raw) and recent and _dates_agree(event.when, raw.when):
+            return event
+    return None
+
+
+def _merge_target(events: list[_Event], raw: Raw) -> _Event | None:
+    return next((e for e in events[-_RECENT_EVENTS:] if _fits(e, raw)), None)
+
+
+def _refine(events: list[_Event], raw: Raw) -> bool:
+    """An untyped claim at a precise place ("the incidents took place in Zubin Potok and North Mitrovica")
+    makes a recent coarse event ("in two towns in northern Kosovo") precise; each further place gets a copy."""
+    assert raw.place is not None
+    for event in reversed(events[-_RECENT_EVENTS:]):
+        if not _same_kind(event, raw) or raw.sentence - event.last_sentence > _ATTACH_WINDOW:
+            continue
+        place = (event.head if event.coarse is None else _Event.of(event.coarse).head).place
+        if place is None or not coarseness(place) or not _contains(place, raw.place):
+            continue
+        if event.coarse is None:
+            event.coarse = list(event.raws)
+            event.add(raw)
+        else:
+            events.append(_Event.of([*event.coarse, raw], event.coarse))
+        return True
+    return False
+
+
+def _cluster(raws: list[Raw]) -> list[_Event]:
+    """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
+    attaches (or waits for the next event, when it comes first); an untyped one at a site makes a coarse
+    event precise, or else floats."""
+    events: list[_Event] = []
+    waiting: list[Raw] = []
+    for raw in raws:
+        if raw.place is not None and not raw.subtype and _refine(events, raw):
+            continue
+        floating = raw.place is None or not raw.subtype
+        target = _attach_target(events, raw) if floating else _merge_target(events, raw)
+        if target is not None:
+            target.add(replace(raw, place=None) if floating else raw)
+        elif floating:
+            waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
+        else:
+            event = _Event.of([raw])
+            for early in (w for w in waiting if _same_kind(event, w) and raw.sentence - w.sentence <= _WAITING):
+                event.add(early)
+            events.append(event)
+            waiting = []
+    return events
+
+
+def _merged_counts(raws: list[Raw]) -> tuple[Count, ...]:
+    best: dict[tuple[str, str], Count] = {}
+    for count in (c for r in raws for c in r.counts):
+        key = (count.kind, count.side)
+        known = best.get(key)
+        if known is None or (count.value, count.at_least) > (known.value, known.at_least):
+            best[key] = count
+    return tuple(best.values())
+
+
+def _event_actors(kind: CandidateKind, raws: list[Raw]) -> tuple[str, ...]:
+    """Incidents: everyone named, KFOR standing for NATO, crowds and armed groups first; deployments: the forces."""
+    actors = tidy_actors(a for r in raws for a in r.actors)
+    if kind == "deployment":
+        return tuple(a for a in actors if a in FORCE_ACTORS)
+    kept = [a for a in actors if a != "NATO" or "KFOR" not in actors]
+    return tuple(sorted(kept, key=lambda a: a in FORCE_ACTORS))  # crowds and armed groups first, as ACLED's actor1
+
+
+def _type_tier(raw: Raw, rules: Rules) -> int:
+    """A specific trigger at the site first; a bare casualty word there gives way to a specific trigger
+    in a sentence without a site."""
+    if raw.place is not None and raw.rule != rules.casualty_rule:
+        return 0
+    if raw.place is None and raw.rule <= rules.riots_rule:
+        return 1
+    return 2 if raw.place is not None else 3
+
+
+def _candidate(event: _Event, rules: Rules) -> Candidate:
+    head, when = event.head, event.when
+    assert head.place is not None
+    best = min(event.raws, key=lambda r: (_type_tier(r, rules), r.rule)) if head.kind == "incident" else head
+    support = [r.evidence for r in sorted(event.raws, key=lambda r: r.sentence) if r.evidence != head.evidence]
+    return Candidate(
+        kind=head.kind,
+        date=when.value,
+        date_basis=when.basis,
+        date_precision=when.precision,
+        place_id=head.place.id,
+        place=head.place.name_en,
+        lat=head.place.lat,
+        lon=head.place.lon,
+        event_type=best.subtype if head.kind == "incident" else None,
+        sub_event_type=best.sub_event_type if head.kind == "incident" else None,
+        deployment_kind=head.subtype if head.kind == "deployment" else None,
+        actors=_event_actors(head.kind, event.raws),
+        counts=_merged_counts(event.raws),
+        evidence=head.evidence,
+        support=tuple(dict.fromkeys(support)),
+        nations=tuple(dict.fromkeys(n for r in event.raws for n in r.nations)),
+    )
+
+
+def candidates(raws: list[Raw], language: Language) -> list[Candidate]:
+    """Raw claims in text order merged into candidates, in the order their evidence appears in the text."""
+    rules = rules_for(language)
+    found = [_candidate(event, rules) for event in _cluster(raws)]
+    return sorted(found, key=lambda c: (c.evidence.start, c.kind))

@@ -1,0 +1,209 @@
+"""The role a place plays in its sentence: an event site, or a seat, a dateline, a birthplace, an aside, …
+
+Each language's data file ([places]) gives the context patterns: words before a site ("in", "u",
+"në", "the village of"), seats ("officials in", "vlasti u", "autoritetet në", "Pristina says"),
+origins ("born in", "iz", "nga"), asides (a hospital afterwards, a destination, a town that
+locates a village), modifiers ("Kosovo police", "premijer Kosova", "Policia e Kosovës") and
+datelines. A country or a city named with no place word before it stands for its people or its
+government; a list of places shares the role of its first member.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from geo.extract.language import Language
+from geo.extract.records import MentionRole
+from geo.extract.sentences import Sentence
+from geo.gazetteer import Place
+from geo.names import fold
+
+__all__ = [
+    "CONTEXT_CHARS",
+    "NORTH",
+    "Found",
+    "PlaceRules",
+    "coordinated_role",
+    "dateline_end",
+    "in_north",
+    "is_initial",
+    "locating_role",
+    "place_rules",
+    "role",
+    "strong_context",
+]
+
+NORTH = frozenset({"mun-zvecan", "mun-leposavic", "mun-zubin-potok", "mun-north-mitrovica"})
+_BROAD_KINDS = frozenset({"country", "region", "city"})  # may stand for a government: "Pristina said"
+CONTEXT_CHARS = 80  # characters of context each side of a name that the role patterns read
+_QUOTES = "\"“„‘'«(-–— "
+_INITIAL_CHARS = 6  # a sentence's first word starts within its opening quotes and dashes
+_PREPOSITION_CHARS = 4  # "In ", "U ", "Në " before a name that opens a sentence
+_NEVER = "(?!)"
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    """The [places] section of a language file, compiled."""
+
+    starts: frozenset[str]
+    wrappers: frozenset[str]
+    not_name: frozenset[str]
+    common: frozenset[str]
+    site_before: re.Pattern[str]
+    site_after: re.Pattern[str]
+    seat_before: re.Pattern[str]
+    seat_after: re.Pattern[str]
+    origin_before: re.Pattern[str]
+    modifier_after: re.Pattern[str]
+    modifier_before: re.Pattern[str]
+    coordination: re.Pattern[str]
+    dateline: re.Pattern[str]
+    aside_before: re.Pattern[str]
+    north_part: re.Pattern[str]
+    descriptions: tuple[tuple[re.Pattern[str], str], ...]
+    locator: re.Pattern[str]
+    fronted_seat: re.Pattern[str]
+    official_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=16)
+def place_rules(language: Language) -> PlaceRules:
+    """The language's place-context patterns."""
+    places, words = language.section("places"), language.section("words")
+
+    def pattern(key: str) -> re.Pattern[str]:
+        return re.compile(places.get(key, _NEVER))
+
+    function = frozenset(fold(w) for w in words.get("function", "").split()) | {fold(w) for w in language.stopwords}
+    return PlaceRules(
+        starts=frozenset(places.get("starts", "").split()),
+        wrappers=frozenset(fold(w) for w in places.get("wrappers", "").split()),
+        not_name=function,
+        common=function | frozenset(fold(w) for w in words.get("common", "").split()),
+        site_before=pattern("site_before"),
+        site_after=pattern("site_after"),
+        seat_before=pattern("seat_before"),
+        seat_after=pattern("seat_after"),
+        origin_before=pattern("origin_before"),
+        modifier_after=pattern("modifier_after"),
+        modifier_before=pattern("modifier_before"),
+        coordination=pattern("coordination"),
+        dateline=pattern("dateline"),
+        aside_before=pattern("aside_before"),
+        north_part=pattern("north_part"),
+        descriptions=tuple((re.compile(p), place_id) for p, place_id in places.get("descriptions", {}).items()),
+        locator=pattern("locator"),
+        fronted_seat=pattern("fronted_seat"),
+        official_before=pattern("official_before"),
+    )
+
+
+@dataclass(frozen=True)
+class Found:
+    """A place named in a sentence: offsets within the sentence, its role, and whether a place context
+    ("in", "u", "në", "village of", "crossing") stands beside it."""
+
+    place: Place
+    start: int
+    end: int
+    role: MentionRole
+    strong: bool
+    name: str = ""  # the words matched, as written
+
+
+def is_initial(text: str, start: int) -> bool:
+    return start <= _INITIAL_CHARS and not text[:start].strip(_QUOTES)
+
+
+def strong_context(text: str, start: int, end: int, rules: PlaceRules) -> bool:
+    before, after = text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
+    return bool(rules.site_before.search(before) or rules.site_after.match(after) or rules.origin_before.search(before))
+
+
+def _is_name_word(word: str, rules: PlaceRules) -> bool:
+    return word[0].isupper() and not word.isupper() and fold(word) not in rules.common
+
+
+def _is_name_part(text: str, place: Place, start: int, end: int, rules: PlaceRules) -> bool:
+    """Part of a longer name (a person, an office): after another capitalised word that is not a common word
+    ("Command Naples"), or, when matched by an alias rather than the place's own name, before one."""
+    previous = re.search(r"([^\W\d_]+)\s$", text[max(0, start - CONTEXT_CHARS) : start])
+    if previous and _is_name_word(previous.group(1), rules):
+        return True
+    following = re.match(r"\s([^\W\d_]+)", text[end : end + CONTEXT_CHARS])
+    if following is None or not _is_name_word(following.group(1), rules):
+        return False
+    key = fold(text[start:end])
+    return key in {fold(alias) for alias in place.aliases} and key not in {fold(name) for name in place.names}
+
+
+def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRole:
+    place, start, end = found.place, found.start, found.end
+    before, after = text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
+    if not place.in_area:
+        return "out_of_area"
+    broad = place.kind in _BROAD_KINDS
+    checks: tuple[tuple[bool, MentionRole], ...] = (
+        (start < dateline, "dateline"),
+        (bool(rules.origin_before.search(before)), "origin"),
+        (bool(rules.aside_before.search(before)), "aside"),
+        (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
+        (bool(rules.official_before.search(before)), "actor_seat"),
+        (_fronted_seat(text, found, rules), "actor_seat"),
+        (broad and bool(rules.modifier_after.match(after) or rules.modifier_before.search(before)), "modifier"),
+        (_is_name_part(text, place, start, end, rules), "name_part"),
+        # A country or a city outside the north named with no place word before it stands for its government.
+        (broad and not found.strong and not in_north(place), "actor_seat"),  # North Mitrovica is a town here
+    )
+    return next((role for hit, role in checks if hit), "site")
+
+
+def _fronted_seat(text: str, found: Found, rules: PlaceRules) -> bool:
+    """ "In Pristina, the prime minister said …": a place outside the north that opens a sentence of speech is
+    where someone spoke."""
+    if in_north(found.place) or not is_initial(text, max(0, found.start - _PREPOSITION_CHARS)):
+        return False
+    opening = text[: found.start].split()
+    return len(opening) <= 1 and bool(rules.fronted_seat.match(text[found.end : found.end + CONTEXT_CHARS]))
+
+
+def dateline_end(sentence: Sentence, rules: PlaceRules) -> int:
+    """Where a dateline ("ZVEČAN, May 30 (Reuters) -") ends, or 0 when the paragraph has none."""
+    if not sentence.paragraph_start:
+        return 0
+    match = rules.dateline.match(sentence.text)
+    if not match:
+        return 0
+    head = match.group("head")
+    letters = [c for c in head.split(",")[0] if c.isalpha()]
+    if "(" in match.group() or "," in head or (letters and all(c.isupper() for c in letters)):
+        return match.end()
+    return 0
+
+
+def locating_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
+    """ "Zupče, a village in the Zubin Potok municipality", "u Rudarima kod Zvečana", "Rudarë të Zveçanit": a
+    town or municipality named right after a place inside it only says where that place is."""
+    if previous is None or found.role != "site" or previous.place.kind in _BROAD_KINDS:
+        return found
+    inner, outer = previous.place, found.place
+    inside = inner.municipality and inner.municipality in (outer.id, outer.municipality) and inner.id != outer.id
+    if inside and rules.locator.match(text[previous.end : found.start]):
+        return replace(found, role="aside")
+    return found
+
+
+def coordinated_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
+    """A list shares its first member's role: "delegations of Belgrade and Pristina"."""
+    if previous is None or found.role != "site" or previous.role in ("site", "out_of_area", "dateline"):
+        return found
+    if rules.coordination.match(text[previous.end : found.start]):
+        return replace(found, role=previous.role)
+    return found
+
+
+def in_north(place: Place) -> bool:
+    return place.municipality in NORTH or place.id in NORTH

@@ -1,0 +1,98 @@
+"""News extraction measured on the corpus's test part, per language (benchmarks/eval_corpus, issue 15).
+
+The figures are test-part figures: the split was fixed by the corpus author before any tuning, and the
+rules were tuned on the dev part only. Issue 15 asks for place recall and precision of at least 0.85 and
+date accuracy of at least 0.8 in each language; precision meets it, recall and dates do not yet, and
+are marked so (strictly). MEASURED holds what was reached: a change may raise it, never lower it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from geo.dataset import DATA_DIR
+from geo.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "benchmarks" / "eval_corpus"
+LANGUAGES = ("en", "sr", "sq")
+PLACE_RECALL, PLACE_PRECISION, DATE_ACCURACY = 0.85, 0.85, 0.8
+
+
+@pytest.fixture(scope="module")
+def evaluation() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_extract", ROOT / "benchmarks" / "eval_extract.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def test_scores(evaluation: ModuleType) -> dict:
+    return evaluation.evaluate_corpus(Gazetteer.from_csv(DATA_DIR / "places.csv"), CORPUS, "test")
+
+
+def _annotations(language: str) -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((CORPUS / language).glob("*.json"))]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_corpus_has_twenty_articles_a_language_and_both_parts(language: str) -> None:
+    annotations = _annotations(language)
+    assert len(annotations) >= 20
+    assert {a["split"] for a in annotations} == {"dev", "test"}
+    for path in (CORPUS / language).glob("*.json"):
+        number = int(path.name[:2])
+        assert json.loads(path.read_text(encoding="utf-8"))["split"] == ("test" if number % 3 == 0 else "dev")
+        assert path.with_suffix(".txt").is_file()
+
+
+# Measured on the test part when the rules were frozen (benchmarks/README.md): floors no change may go below.
+MEASURED = {  # language: (place recall, place precision, date accuracy)
+    "en": (0.500, 0.917, 0.423),
+    "sr": (0.647, 0.917, 0.556),
+    "sq": (0.762, 0.941, 0.556),
+}
+_BELOW_TARGET = pytest.mark.xfail(
+    strict=True,
+    reason="issue 15's target, not yet met on the test part (see MEASURED and benchmarks/README.md); "
+    "strict: the day it is met this passes, fails as XPASS, and the marker is to be removed",
+)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_scores_on_the_test_part_never_fall(test_scores: dict, language: str) -> None:
+    scores = test_scores[language]
+    recall, precision, dates = MEASURED[language]
+    assert scores.place_recall >= recall, scores.missed
+    assert scores.place_precision >= precision, scores.wrongly_mapped
+    assert scores.date_accuracy >= dates, scores.wrong_dates
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_place_precision_on_the_test_part(test_scores: dict, language: str) -> None:
+    assert test_scores[language].place_precision >= PLACE_PRECISION, test_scores[language].wrongly_mapped
+
+
+@_BELOW_TARGET
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_place_recall_on_the_test_part(test_scores: dict, language: str) -> None:
+    assert test_scores[language].place_recall >= PLACE_RECALL
+
+
+@_BELOW_TARGET
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_date_accuracy_on_the_test_part(test_scores: dict, language: str) -> None:
+    assert test_scores[language].date_accuracy >= DATE_ACCURACY
+
+
+def test_no_article_with_its_own_date_is_left_undated(test_scores: dict) -> None:
+    assert all(not scores.errors for scores in test_scores.values())
