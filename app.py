@@ -33,10 +33,9 @@ from components.signin import session_access, signin_panel
 from components.table import TABLE_COLUMNS, TABLE_LABELS, table_frame
 from components.timeline import BRUSH, timeline_chart, weekly_counts
 from components.view import View, decode, encode
-from geo.dataset import DATA_DIR, DataAsOf, Dataset, UserFile, data_as_of, load_dataset, load_user_file
+from geo.dataset import DATA_DIR, DataAsOf, Dataset, UserFile, data_as_of, load_dataset, load_user_file, load_user_path
 from geo.deployments import troop_totals
 from geo.gazetteer import Place
-from geo.incidents import Problem
 
 UPLOAD_LIMIT_MB = 20
 MAX_UPLOAD_BYTES = UPLOAD_LIMIT_MB * 1_000_000  # Streamlit counts a megabyte as a million bytes
@@ -74,16 +73,9 @@ def startup_paths(argv: list[str], environ: dict[str, str]) -> list[Path]:
 def startup_files(paths: tuple[Path, ...]) -> tuple[UserFile, ...]:
     """The user's files named at start, checked once per server."""
     files = []
-    for path in paths:
-        try:
-            files.append(load_user_file(str(path), path.read_bytes(), shipped()))
-            gc.collect()  # the file's bytes and text are gone: give their memory back before the next
-        except OSError as error:
-            files.append(
-                UserFile(
-                    str(path), "incident", shipped().incidents.iloc[0:0], (Problem(str(path), 0, "-", str(error)),)
-                )
-            )
+    for path in paths:  # a large CSV or a Parquet file is read from disk by the columnar loader, never all at once
+        files.append(load_user_path(path, shipped()))
+        gc.collect()  # what checking the file needed is gone: give its memory back before the next
     return tuple(files)
 
 
@@ -92,7 +84,7 @@ def assembled(key: tuple[str, ...], _files: tuple[UserFile, ...]) -> Dataset:
     """The shipped data with the user's files added, built once per set of files (not per rerun)."""
     dataset = shipped()
     for user in _files:
-        if not user.frame.empty:
+        if user.added:
             dataset = dataset.with_user_file(user)
     return dataset
 
@@ -115,7 +107,7 @@ def checked_upload(name: str, digest: str, content: bytes) -> UserFile:
 def show_problems(where: Any, name: str, user: UserFile) -> None:
     """List a file's problems as plain text (file:row:column: message); nothing in them is markup."""
     if user.problems:
-        where.error(f"{len(user.problems)} problem(s) in {plain(name)}; those rows are left out:")
+        where.error(f"{plain(name)}: {plain(user.summary)}")
         shown_problems = "\n".join(str(p) for p in user.problems[:50])
         more = f"\n… and {len(user.problems) - 50} more" if len(user.problems) > 50 else ""
         where.code(shown_problems + more, language=None)
@@ -125,9 +117,9 @@ def uploaded() -> list[tuple[str, UserFile]]:
     """Read the sidebar upload; problems are shown, the data already loaded stays as it was."""
     st.sidebar.markdown("**Your own data**")
     upload = st.sidebar.file_uploader(
-        f"Add a CSV, GeoJSON or ACLED export of up to {UPLOAD_LIMIT_MB} MB: shown as its own layers. "
+        f"Add a CSV, GeoJSON, GeoParquet or ACLED export of up to {UPLOAD_LIMIT_MB} MB: shown as its own layers. "
         "Larger files: start the app with `streamlit run app.py -- --data FILE`.",
-        type=["csv", "geojson", "json"],
+        type=["csv", "geojson", "json", "parquet"],
         key="upload",
         max_upload_size=UPLOAD_LIMIT_MB,
     )
@@ -144,8 +136,8 @@ def uploaded() -> list[tuple[str, UserFile]]:
     digest = hashlib.sha256(content).hexdigest()
     user = checked_upload(upload.name, digest, content)
     show_problems(st.sidebar, upload.name, user)
-    if not user.frame.empty:
-        st.sidebar.success(f"{plain(upload.name)}: {len(user.frame)} {user.layer}(s) added as your data.")
+    if user.added:
+        st.sidebar.success(f"{plain(upload.name)}: {plain(user.summary)}, shown as your data.")
     return [(f"upload:{digest}", user)]
 
 
@@ -163,7 +155,7 @@ def user_data() -> Dataset:
         return dataset
     (key, user), cached = upload[0], st.session_state.get("with_upload")
     if cached is None or cached[0] != (key, id(dataset)):
-        cached = ((key, id(dataset)), dataset.with_user_file(user) if not user.frame.empty else dataset)
+        cached = ((key, id(dataset)), dataset.with_user_file(user) if user.added else dataset)
         st.session_state["with_upload"] = cached
     return cached[1]
 

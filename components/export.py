@@ -1,16 +1,40 @@
-"""Shown records as files people can open elsewhere: GeoJSON (RFC 7946) and CSV."""
+"""Shown records as files people can open elsewhere: GeoJSON (RFC 7946), CSV, GeoPackage and GeoParquet.
+
+The CSV is made for spreadsheets: UTF-8 with a byte-order mark (so Excel reads
+it as UTF-8), and every cell a spreadsheet would run as a formula (=, +, -, @,
+tab or carriage return first) gets a ' before it (OWASP's advice); plain
+numbers such as -20.5 are left alone. The other formats carry the data
+unchanged. GeoParquet keeps types (dates, whole counts with their "at least"
+flags, sources as a list) and reads back through our loader as the same records.
+"""
 
 from __future__ import annotations
 
 import io
 import json
 import math
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
+import pyarrow as pa
 
-__all__ = ["EXPORT_COLUMNS", "combined", "source_text", "to_csv", "to_geojson"]
+from geo.records.cells import spreadsheet_safe
+
+__all__ = [
+    "BOM",
+    "EXPORT_COLUMNS",
+    "combined",
+    "source_text",
+    "to_csv",
+    "to_geojson",
+    "to_geopackage",
+    "to_geoparquet",
+]
+
+BOM = "\ufeff"
 
 # The documented schema's columns, incidents' and deployments' together.
 EXPORT_COLUMNS = (
@@ -40,6 +64,8 @@ EXPORT_COLUMNS = (
     "counts_detail",
     "summary",
     "sources",
+    "related",
+    "part_of",
     "origin",
 )
 _AT_LEAST = {
@@ -139,7 +165,73 @@ def to_geojson(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> st
 
 
 def to_csv(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> str:
-    """The same rows as CSV, one line each, in EXPORT_COLUMNS order."""
+    """The rows as spreadsheet-safe CSV (a BOM first, formulas neutralised), one line each, in EXPORT_COLUMNS order."""
+    table = combined(incidents, deployments)
+    for column in table.columns:
+        table[column] = [spreadsheet_safe(v) if isinstance(v, str) else v for v in table[column]]
     buffer = io.StringIO()
-    combined(incidents, deployments).to_csv(buffer, index=False, lineterminator="\n")
+    buffer.write(BOM)
+    table.to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def to_geopackage(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> bytes:
+    """A GeoPackage with two layers, incidents and deployments, in the export columns."""
+    rows = combined(incidents, deployments)
+    frame = gpd.GeoDataFrame(
+        rows, geometry=gpd.points_from_xy(rows["lon"].astype(float), rows["lat"].astype(float)), crs=4326
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "snapshot.gpkg"
+        for layer in ("incident", "deployment"):
+            part = frame[frame["layer"] == layer]
+            if not part.empty:
+                part.astype({c: "string" for c in part.columns if c not in ("geometry", "lat", "lon")}).to_file(
+                    path, layer=f"{layer}s", driver="GPKG", engine="pyogrio"
+                )
+        return path.read_bytes() if path.exists() else b""
+
+
+_SOURCE = pa.struct([(k, pa.string()) for k in ("publisher", "title", "date", "url")])
+
+
+def _parquet_column(column: str, values: pd.Series) -> pd.Series | pa.Array:
+    if column in ("date", "end_date"):
+        return pd.to_datetime(values).dt.date
+    if column in _AT_LEAST:
+        return pd.to_numeric(values, errors="coerce").astype("Int64")
+    if column in _AT_LEAST.values() or column == "in_area":
+        return values.fillna(False).astype(bool)
+    if column == "sources":
+        return pa.array(
+            [[{k: s.get(k, "") for k in _SOURCE.names} for s in v or []] for v in values], pa.list_(_SOURCE)
+        )
+    return values
+
+
+_PARQUET_COLUMNS = (
+    *EXPORT_COLUMNS[: EXPORT_COLUMNS.index("strength") + 1],
+    "strength_at_least",
+    *EXPORT_COLUMNS[EXPORT_COLUMNS.index("strength") + 1 : EXPORT_COLUMNS.index("injured")],
+    *(name for kind in ("injured", "killed", "arrested") for name in (kind, f"{kind}_at_least")),
+    *EXPORT_COLUMNS[EXPORT_COLUMNS.index("counts_detail") :],
+)
+
+
+def to_geoparquet(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> bytes:
+    """A GeoParquet 1.1 file of both layers (the `layer` column tells them apart), with typed columns.
+
+    Our loader reads it back as the same records (`--data`, the upload); geopandas and GDAL read it too.
+    """
+    frames = [f for f in (incidents, deployments) if not f.empty]
+    rows = pd.concat([pd.DataFrame(f.drop(columns="geometry")) for f in frames], ignore_index=True) if frames else None
+    rows = rows if rows is not None else pd.DataFrame(columns=list(_PARQUET_COLUMNS))
+    table = pd.DataFrame(index=rows.index)
+    for column in _PARQUET_COLUMNS:
+        values = rows[column] if column in rows else pd.Series(None, index=rows.index, dtype=object)
+        converted = _parquet_column(column, values)
+        table[column] = converted.to_pylist() if isinstance(converted, pa.Array) else converted
+    geometry = gpd.points_from_xy(rows["lon"].astype(float), rows["lat"].astype(float)) if len(rows) else []
+    buffer = io.BytesIO()
+    gpd.GeoDataFrame(table, geometry=geometry, crs=4326).to_parquet(buffer, index=False, schema_version="1.1.0")
     return buffer.getvalue()

@@ -22,7 +22,7 @@ import numpy as np
 from components.assets import inline_html
 from components.details import escape_html as escape_text
 from components.details import safe_url
-from components.export import combined, source_text
+from components.export import source_text, to_geopackage
 from components.filters import count_line
 from components.mapview import BOUNDARY_ATTRIBUTION, build_map
 from components.scope import troops_line
@@ -194,20 +194,3 @@ def snapshot_png(html: str, width: int = 1400, height: int = 900, timeout_ms: in
         page.wait_for_function(MAP_DRAWN, timeout=timeout_ms)
         page.wait_for_timeout(400)  # let tiles that can load fade in
         return page.screenshot(type="png", full_page=False)
-
-
-def to_geopackage(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> bytes:
-    """A GeoPackage with two layers, incidents and deployments, in the export columns."""
-    rows = combined(incidents, deployments)
-    frame = gpd.GeoDataFrame(
-        rows, geometry=gpd.points_from_xy(rows["lon"].astype(float), rows["lat"].astype(float)), crs=4326
-    )
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "snapshot.gpkg"
-        for layer in ("incident", "deployment"):
-            part = frame[frame["layer"] == layer]
-            if not part.empty:
-                part.astype({c: "string" for c in part.columns if c not in ("geometry", "lat", "lon")}).to_file(
-                    path, layer=f"{layer}s", driver="GPKG", engine="pyogrio"
-                )
-        return path.read_bytes() if path.exists() else b""

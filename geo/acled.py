@@ -17,7 +17,7 @@ How ACLED's codes become ours (ACLED Codebook):
   3: only a larger region is named, coded to its capital or centre ->
   ``region``.
 
-Rows that cannot be read are returned as geo.incidents.Problem with the
+Rows that cannot be read are returned as geo.records.Problem with the
 ACLED file's row number and column, never dropped silently; the converted
 rows keep that row number (``_row``), so later checks name it too.
 """
@@ -25,15 +25,19 @@ rows keep that row number (``_row``), so later checks name it too.
 from __future__ import annotations
 
 import csv
+import io
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from geo.incidents import Context, Problem, parse_rows, read_rows
+from geo.files import atomic_write
+from geo.records import Context, Problem, RowList, parse_rows, read_input, read_rows
+from geo.records.cells import spreadsheet_safe
 from geo.schema import EVENT_TYPES, INCIDENT_COLUMNS, INLINE_SOURCE_COLUMNS
 
-__all__ = ["ACLED_COLUMNS", "OUTPUT_COLUMNS", "acled_rows", "import_acled", "is_acled"]
+__all__ = ["ACLED_COLUMNS", "OUTPUT_COLUMNS", "Imported", "acled_rows", "import_acled", "incidents_csv", "is_acled"]
 
 # The columns an ACLED export must have for us to read it.
 ACLED_COLUMNS = (
@@ -71,21 +75,21 @@ def is_acled(columns: Iterable[str]) -> bool:
     return set(ACLED_COLUMNS) <= {c.strip().lower() for c in columns}
 
 
-def acled_rows(name: str, content: bytes) -> tuple[list[dict[str, str]], list[Problem]]:
-    """An ACLED CSV export as incident rows for geo.incidents.parse_rows, and what could not be read."""
+def acled_rows(name: str, content: bytes) -> tuple[RowList, list[Problem]]:
+    """An ACLED export (CSV or Parquet) as incident rows for geo.records.parse_rows, and what could not be read."""
     records, problems = read_rows(name, content)
-    if not records:
-        return [], problems
-    header = set(records[0]) - {"_row"}
-    missing = sorted(set(ACLED_COLUMNS) - {c.lower() for c in header})
+    if not records.readable:
+        return RowList.unreadable(), problems
+    missing = sorted(set(ACLED_COLUMNS) - {c.strip().lower() for c in records.columns})
     if missing:
-        return [], [*problems, Problem(name, 1, "-", f"not an ACLED export: missing {', '.join(missing)}")]
+        rows = RowList.unreadable()
+        return rows, [*problems, Problem(name, 1, "-", f"not an ACLED export: missing {', '.join(missing)}")]
     rows = []
     for record in records:
-        row = _convert({k.lower(): v.strip() for k, v in record.items()}, name, problems)
+        row = _convert({k.strip().lower(): v.strip() for k, v in record.items()}, name, problems)
         if row is not None:
             rows.append(row)
-    return rows, problems
+    return RowList(rows, OUTPUT_COLUMNS, total=records.total), problems
 
 
 _Fail = Callable[[str, str], None]
@@ -161,19 +165,38 @@ def _code(code: str, column: str, meanings: dict[str, str], fail: _Fail) -> str:
     return meanings[code]
 
 
-def import_acled(path: Path, out: Path, context: Context) -> tuple[int, list[Problem]]:
-    """Convert an ACLED export to our incidents CSV at `out`; write the rows that pass every check.
+def incidents_csv(rows: Sequence[dict[str, str]]) -> str:
+    """Our incidents CSV of converted rows, each cell spreadsheet-safe (the loader reads it back unchanged)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(OUTPUT_COLUMNS)
+    writer.writerows([spreadsheet_safe(row.get(c, "")) for c in OUTPUT_COLUMNS] for row in rows)
+    return buffer.getvalue()
 
-    Returns how many incidents were written and every problem found, both in
-    reading ACLED's cells and in checking the converted rows.
+
+@dataclass(frozen=True)
+class Imported:
+    """What import_acled did: incidents written, rows refused, every problem, whether the export could be read."""
+
+    written: int
+    refused: int
+    problems: list[Problem]
+    readable: bool = True
+
+
+def import_acled(path: Path, out: Path, context: Context, protected: Iterable[Path] = ()) -> Imported:
+    """Convert an ACLED export (CSV or Parquet) to our incidents CSV at `out`: the rows that pass every check.
+
+    Every problem is returned, both in reading ACLED's cells and in checking the
+    converted rows. `out` is written through a temporary file and one rename,
+    never over the export itself (or a `protected` file), and not at all when
+    the export cannot be read or no row passes. Raises geo.files.OutputError,
+    or geo.records.InputError for an export that is no readable file.
     """
-    rows, problems = acled_rows(path.name, path.read_bytes())
-    frame, checked = parse_rows(rows, path.name, "incident", context)
-    valid_ids = set(frame["id"]) if "id" in frame else set()
+    rows, problems = acled_rows(str(path), read_input(path))
+    _, checked = parse_rows(rows, str(path), "incident", context)
     bad_rows = {str(p.row) for p in checked}
-    kept = [row for row in rows if row["id"] in valid_ids and row["_row"] not in bad_rows]
-    with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=OUTPUT_COLUMNS, extrasaction="ignore", restval="")
-        writer.writeheader()
-        writer.writerows(kept)
-    return len(kept), problems + checked
+    kept = [row for row in rows if row["_row"] not in bad_rows]
+    if rows.readable and kept:
+        atomic_write(out, incidents_csv(kept), protected=[path, *protected])
+    return Imported(len(kept), rows.total - len(kept), problems + checked, rows.readable)

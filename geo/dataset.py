@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -11,12 +11,24 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.acled import acled_rows, is_acled
 from geo.boundaries import Municipalities, load_municipalities
 from geo.deployments import part_of_problems
 from geo.duplicates import duplicate_problems, related_problems
 from geo.gazetteer import Gazetteer
-from geo.incidents import Context, DataError, Problem, detect_layer, parse_rows, read_rows, read_sources
+from geo.records import (
+    Context,
+    DataError,
+    InputError,
+    Problem,
+    RowList,
+    parse_rows,
+    read_input,
+    read_rows,
+    read_sources,
+    summary,
+    to_frame,
+)
+from geo.records.loading import FileCheck, check_file, check_path
 from geo.revisions import Revision, attach_history, histories, read_revisions
 from geo.schema import Layer
 
@@ -31,6 +43,8 @@ __all__ = [
     "load_dataset",
     "load_rows",
     "load_user_file",
+    "load_user_path",
+    "validate_each",
     "validate_files",
 ]
 
@@ -54,19 +68,27 @@ class Dataset:
         return self.context.gazetteer
 
     def with_user_file(self, user: UserFile) -> Dataset:
-        """This dataset plus a user's records, marked as theirs."""
-        added = user.frame.assign(origin=user.name)
+        """This dataset plus a user's records (of one layer or both), marked as theirs."""
         incidents, deployments = self.incidents, self.deployments
-        if user.layer == "incident":
-            incidents = _concat(incidents, added)
-        else:
-            deployments = _concat(deployments, added)
+        for layer, frame in user.frames():
+            added = frame.assign(origin=user.name)
+            if layer == "incident":
+                incidents = _concat(incidents, added)
+            else:
+                deployments = _concat(deployments, added)
         return Dataset(incidents, deployments, self.context)
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Every record's id: a user's file may not reuse one."""
+        return frozenset(self.incidents["id"]) | frozenset(self.deployments["id"])
 
 
 def _concat(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     if second.empty:
         return first
+    if first.empty:  # concatenating onto nothing would leave text columns in two Arrow chunks, one empty
+        return gpd.GeoDataFrame(second.reset_index(drop=True), crs=4326)
     return gpd.GeoDataFrame(pd.concat([first, second], ignore_index=True), crs=4326)
 
 
@@ -127,46 +149,86 @@ def _with_histories(
 
 @dataclass(frozen=True)
 class UserFile:
-    """A user's incidents or deployments file after checking."""
+    """A user's incidents or deployments file after checking.
+
+    `frame` holds the records of `layer`. A file with both layers (our own
+    GeoParquet or GeoJSON export) keeps its deployments in `deployments`.
+    `rows` is how many of the file's rows held anything (None: as many as were
+    added), so `summary` can say "N added, M refused (see below)".
+    """
 
     name: str
     layer: Layer
     frame: gpd.GeoDataFrame
     problems: tuple[Problem, ...]
+    deployments: gpd.GeoDataFrame | None = None
+    rows: int | None = None
+    readable: bool = True
+
+    def frames(self) -> Iterator[tuple[Layer, gpd.GeoDataFrame]]:
+        """(layer, records) for each layer the file holds."""
+        yield self.layer, self.frame
+        if self.deployments is not None:
+            yield "deployment", self.deployments
+
+    @property
+    def added(self) -> int:
+        return sum(len(frame) for _, frame in self.frames())
+
+    @property
+    def refused(self) -> int:
+        return max((self.rows if self.rows is not None else self.added) - self.added, 0)
+
+    @property
+    def summary(self) -> str:
+        """ "N added, M refused (see below)"; or that the file could not be read at all."""
+        if not self.readable:
+            return "refused: the file cannot be read (see below)"
+        return summary(self.added, self.refused)
 
 
-def load_user_file(name: str, content: bytes, dataset: Dataset) -> UserFile:
-    """Check a user's CSV, GeoJSON or ACLED export against the schema and the shipped data's ids."""
-    rows, problems = read_rows(name, content)
-    if rows and is_acled(rows[0]):
-        rows, problems = acled_rows(name, content)
-        return load_rows(name, rows, "incident", dataset, problems)
-    layer = detect_layer(rows)
-    if rows and layer is None:
-        problems.append(
-            Problem(
-                name,
-                1,
-                "-",
-                "cannot tell incidents from deployments: "
-                "an incidents file needs an event_type column, a deployments file kind and force",
-            )
-        )
-    if layer is None:
-        return UserFile(name, "incident", parse_rows([], name, "incident", dataset.context)[0], tuple(problems))
-    return load_rows(name, rows, layer, dataset, problems)
+def _user_file(check: FileCheck) -> UserFile:
+    frames = check.frames
+    layer: Layer = "incident" if "incident" in frames or not frames else "deployment"
+    if check.layer == "deployment" and "incident" not in frames:
+        layer = "deployment"
+    frame = frames.get(layer, to_frame([], layer))
+    second = frames.get("deployment") if layer == "incident" else None
+    return UserFile(check.name, layer, frame, tuple(check.problems), second, check.total, check.readable)
+
+
+def load_user_file(name: str, content: bytes, dataset: Dataset, columnar: bool | None = None) -> UserFile:
+    """Check a user's CSV, GeoJSON, (Geo)Parquet file or ACLED export against the schema and the data's ids.
+
+    Large files go through the columnar loader (`columnar=None` chooses by size); both find the same problems.
+    """
+    context = replace(dataset.context, taken_ids=dataset.ids)
+    return _user_file(check_file(name, content, context, columnar=columnar))
+
+
+def unreadable(name: str, problem: Problem) -> UserFile:
+    """A user's file that could not be read at all."""
+    return UserFile(name, "incident", to_frame([], "incident"), (problem,), readable=False)
+
+
+def load_user_path(path: Path, dataset: Dataset, columnar: bool | None = None) -> UserFile:
+    """A user's file read from disk and checked; a folder, a pipe or an unreadable file is named as such."""
+    context = replace(dataset.context, taken_ids=dataset.ids)
+    try:
+        return _user_file(check_path(path, context, columnar=columnar))
+    except InputError as error:
+        return unreadable(str(path), error.problem)
 
 
 def load_rows(
     name: str, rows: Sequence[dict[str, str]], layer: Layer, dataset: Dataset, problems: list[Problem] | None = None
 ) -> UserFile:
     """Check rows already read (a file's, or the user's store's) against the schema and the data's ids."""
-    taken = frozenset(dataset.incidents["id"]) | frozenset(dataset.deployments["id"])
-    context = replace(dataset.context, taken_ids=taken)
+    context = replace(dataset.context, taken_ids=dataset.ids)
     if rows and "_row" not in rows[0]:  # rows from the store: number them (a file's rows come numbered)
-        rows = [{"_row": str(n), **row} for n, row in enumerate(rows, start=1)]
+        rows = RowList(({**row, "_row": str(n)} for n, row in enumerate(rows, start=1)))
     frame, row_problems = parse_rows(rows, name, layer, context)
-    return UserFile(name, layer, frame, tuple((problems or []) + row_problems))
+    return UserFile(name, layer, frame, tuple((problems or []) + row_problems), rows=len(rows))
 
 
 @dataclass(frozen=True)
@@ -177,10 +239,6 @@ class _Checked:
     layer: Layer
     frame: gpd.GeoDataFrame
     rows: dict[str, int]
-
-
-def _row_numbers(rows: Sequence[dict[str, str]]) -> dict[str, int]:
-    return {row.get("id", ""): int(row.get("_row", "0")) for row in rows}
 
 
 def _link_problems(files: list[_Checked]) -> list[Problem]:
@@ -198,39 +256,46 @@ def _link_problems(files: list[_Checked]) -> list[Problem]:
 
 def validate_files(paths: list[Path], data_dir: Path = DATA_DIR) -> list[Problem]:
     """Every problem in the given incidents/deployments/sources/revisions files (kosovo-map validate)."""
+    return [p for check in validate_each(paths, data_dir) for p in check.problems]
+
+
+def validate_each(paths: list[Path], data_dir: Path = DATA_DIR, columnar: bool | None = None) -> Iterator[FileCheck]:
+    """Each file checked as `kosovo-map validate` does, then the links between their rows, then revisions.
+
+    Ids may not repeat across files; an ACLED export is sent to import-acled;
+    revisions are checked against the records of the other files given, or else the shipped ones.
+    """
     context = load_context(data_dir)
-    problems: list[Problem] = []
-    seen: set[str] = set()
+    seen: frozenset[str] = frozenset()
     checked: list[_Checked] = []
-    revision_files = []
+    revisions: list[Path] = []
     for path in paths:
-        if not path.is_file():
-            problems.append(Problem(str(path), 0, "-", "no such file"))
-            continue
-        if path.name == "sources.csv":
-            problems += read_sources(str(path), path.read_bytes())[1]
-            continue
         if path.name == "revisions.csv":
-            revision_files.append(path)
+            revisions.append(path)
             continue
-        rows, file_problems = read_rows(str(path), path.read_bytes())
-        layer = detect_layer(rows)
-        if layer is None:
-            file_problems.append(
-                Problem(str(path), 1, "-", "not an incidents or deployments file (no event_type, kind or force column)")
+        check = _validated(path, replace(context, taken_ids=seen), columnar)
+        seen |= frozenset(i for frame in check.frames.values() for i in frame["id"])
+        checked += [_Checked(check.name, layer, frame, check.numbered(layer)) for layer, frame in check.frames.items()]
+        yield check
+    links = _link_problems(checked)
+    if links:
+        yield FileCheck("", {}, links, 0)  # each names its own file
+    for path in revisions:
+        yield _validated(path, context, columnar, seen or _shipped_ids(data_dir))
+
+
+def _validated(path: Path, context: Context, columnar: bool | None, record_ids: set[str] | None = None) -> FileCheck:
+    """One file checked for validate: sources and revisions by their own rules, records by the loader's."""
+    try:
+        if path.name == "sources.csv":
+            return FileCheck(str(path), {}, read_sources(str(path), read_input(path))[1], 0)
+        if record_ids is not None:
+            return FileCheck(
+                str(path), {}, read_revisions(str(path), read_input(path), record_ids, context.sources)[1], 0
             )
-            problems += file_problems
-            continue
-        checked_context = replace(context, taken_ids=frozenset(seen))
-        frame, row_problems = parse_rows(rows, str(path), layer, checked_context)
-        seen |= set(frame["id"])
-        checked.append(_Checked(str(path), layer, frame, _row_numbers(rows)))
-        problems += file_problems + row_problems
-    problems += _link_problems(checked)
-    for path in revision_files:  # checked against the records of the other files given, or else the shipped ones
-        ids = seen or _shipped_ids(data_dir)
-        problems += read_revisions(str(path), path.read_bytes(), ids, context.sources)[1]
-    return problems
+        return check_path(path, context, acled=False, columnar=columnar)
+    except InputError as error:
+        return FileCheck(str(path), {}, [error.problem], 0, readable=False)
 
 
 def _shipped_ids(data_dir: Path) -> set[str]:

@@ -308,10 +308,45 @@ def test_converted_rows_pass_our_checks(converted: tuple[list[dict[str, str]], l
 def test_import_writes_only_checked_rows(tmp_path: Path, context: Context, dataset: Dataset) -> None:
     source, out = tmp_path / "acled.csv", tmp_path / "incidents.csv"
     source.write_bytes(_export(EVENTS))
-    written, problems = import_acled(source, out, context)
-    assert written == 4
-    assert [(p.row, p.column) for p in problems] == [(6, "event_date"), (7, "latitude"), (8, "event_type")]
+    done = import_acled(source, out, context)
+    assert (done.written, done.refused) == (4, 3)
+    assert [(p.row, p.column) for p in done.problems] == [(6, "event_date"), (7, "latitude"), (8, "event_type")]
     loaded = load_user_file(out.name, out.read_bytes(), dataset)
     assert loaded.problems == ()
     assert loaded.layer == "incident"
     assert list(loaded.frame["id"]) == ["XKX1001", "XKX1002", "XKX1003", "XKX1004"]
+
+
+def test_import_neutralises_formulas_and_the_loader_reads_them_back(
+    tmp_path: Path, context: Context, dataset: Dataset
+) -> None:
+    """ACLED's notes come from outside: a spreadsheet opening our CSV must not run them; our loader gets them back."""
+    notes = ['=HYPERLINK("http://evil","click")', "+1+1", "@SUM(A1)", "-2", "'=already marked"]
+    events = [{**EVENTS[0], "event_id_cnty": f"XKX20{i}", "notes": n} for i, n in enumerate(notes)]
+    source, out = tmp_path / "acled.csv", tmp_path / "incidents.csv"
+    source.write_bytes(_export(events))
+    assert import_acled(source, out, context).written == len(notes)
+    cells = [r["summary"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))]
+    # A CSV cell "'=…" is read as "=…" (the mark our writers add), ACLED's too; each CSV we write adds it back.
+    assert cells == ["'" + notes[0], "'+1+1", "'@SUM(A1)", "-2", "'=already marked"]
+    assert list(load_user_file(out.name, out.read_bytes(), dataset).frame["summary"]) == [*notes[:4], "=already marked"]
+
+
+def test_a_refused_export_writes_nothing_and_keeps_an_older_output(tmp_path: Path, context: Context) -> None:
+    source, out = tmp_path / "acled.csv", tmp_path / "incidents.csv"
+    out.write_text("an older conversion", encoding="utf-8")
+    for content in (_export(EVENTS)[:-40] + b',"never closed', b"", "caf\xe9".encode("latin-1"), _export(EVENTS[4:6])):
+        source.write_bytes(content)
+        done = import_acled(source, out, context)
+        assert done.written == 0 and done.problems
+        assert out.read_text(encoding="utf-8") == "an older conversion"
+
+
+def test_the_output_may_not_be_the_export(tmp_path: Path, context: Context) -> None:
+    from geo.files import OutputError
+
+    source = tmp_path / "acled.csv"
+    source.write_bytes(_export(EVENTS))
+    with pytest.raises(OutputError, match="refusing to overwrite"):
+        import_acled(source, source, context)
+    assert source.read_bytes() == _export(EVENTS)

@@ -32,7 +32,7 @@ IFRAME = "iframe[title='streamlit_folium.st_folium']"
 HOSTILE_CSV = (
     "id,date,event_type,sub_event_type,actor1,lat,lon,summary,source_publisher,source_title\n"
     'evil-1,2023-05-29,Protests,Peaceful protest,"<img src=x onerror=alert(1)>",43.2,20.75,'
-    '"</script><script>alert(2)</script> `${alert(3)}`","\\"><svg onload=alert(4)>",Title\n'
+    '"</script><script>alert(2)</script> `${alert(3)}`","""><svg onload=alert(4)>",Title\n'  # "" is a quote in a cell
 )
 
 
@@ -121,7 +121,7 @@ def test_a_hostile_upload_shows_as_text_and_runs_nothing(
     page.goto(server)
     _wait_for_counts(page, len(dataset.incidents))
     page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(str(hostile))
-    page.get_by_text("hostile.csv: 1 incident(s) added").wait_for(timeout=30_000)
+    page.get_by_text("hostile.csv: 1 added, shown as your data").wait_for(timeout=30_000)
     _wait_for_counts(page, len(dataset.incidents) + 1)
     frame = _map_frame(page)
     assert frame.evaluate(CLICK_RECORD_AT, 43.2)
@@ -161,7 +161,7 @@ def test_a_broken_upload_is_reported_and_the_data_stays(
     page.goto(server)
     _wait_for_counts(page, len(dataset.incidents))
     page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(str(broken))
-    page.get_by_text("problem(s) in broken.csv").wait_for(timeout=30_000)
+    page.get_by_text("broken.csv: 0 added, 2 refused (see below)").wait_for(timeout=30_000)
     body = page.inner_text("body")
     assert "broken.csv:2:date: bad date '2023-02-30'" in body
     assert "broken.csv:3:event_type: unknown value 'Skirmish'" in body

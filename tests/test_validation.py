@@ -110,7 +110,7 @@ def test_inline_sources_are_accepted_and_checked(dataset: Dataset) -> None:
         (b'{"type": "FeatureCollection", "features": [', "malformed JSON"),
         (b"a,b\n1,2\n", "cannot tell"),
         (bytes(range(256)) * 100, "binary data"),
-        ("id,date\nx,caf\xe9\n".encode("latin-1"), "not UTF-8 text (line 2)"),
+        ("id,date\nx,caf\xe9\n".encode("latin-1"), "not UTF-8 text (byte 0xE9)"),
     ],
 )
 def test_broken_files_get_a_clear_message(dataset: Dataset, content: bytes, words: str) -> None:
@@ -157,3 +157,69 @@ def test_duplicate_ids_across_files_are_found(tmp_path: Path) -> None:
     second.write_bytes(_csv([GOOD]))
     problems = validate_files([first, second])
     assert [(p.file, p.row, p.column) for p in problems] == [(str(second), 2, "id")]
+
+
+def test_a_bad_byte_is_named_by_row_and_column(dataset: Dataset) -> None:
+    upload = load_user_file("latin.csv", "id,date\nx,caf\xe9\n".encode("latin-1"), dataset)
+    assert [(p.row, p.column) for p in upload.problems] == [(2, "date")]
+
+
+def test_a_likely_swap_of_lat_and_lon_is_named(dataset: Dataset) -> None:
+    rows = [
+        {**GOOD, "place_id": "", "lat": "20.84028", "lon": "42.9075"},
+        {**GOOD, "id": "user-2", "place_id": "", "lat": "15.35", "lon": "44.2"},
+    ]
+    upload = load_user_file("mine.csv", _csv(rows), dataset)
+    assert [(p.row, p.column) for p in upload.problems] == [(2, "lat")]
+    assert upload.problems[0].message == (
+        "lat and lon look swapped: 20.84028, 42.9075 is outside Kosovo, but 42.9075, 20.84028 is in Zvečan"
+    )
+    assert list(upload.frame["id"]) == ["user-2"]  # a point in Yemen is outside Kosovo, not swapped
+
+
+def test_every_row_is_added_or_named_however_many_problems(dataset: Dataset) -> None:
+    rows = [{**GOOD, "id": f"user-{i}", "date": "2023-13-01" if i % 3 == 0 else GOOD["date"]} for i in range(1, 1201)]
+    upload = load_user_file("many.csv", _csv(rows), dataset)
+    assert len(upload.frame) == 800 and len(upload.problems) == 400
+    assert {p.row for p in upload.problems} == {i + 1 for i in range(3, 1201, 3)}
+    assert upload.summary == "800 added, 400 refused (see below)"
+
+
+def test_validate_on_an_acled_export_points_to_import_acled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_cli import ACLED_CSV
+
+    export = tmp_path / "acled.csv"
+    export.write_text(ACLED_CSV, encoding="utf-8")
+    assert main(["validate", str(export)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines() == [f"{export}:1:-: " + out.split(": ", 1)[1].strip()]
+    assert "this is an ACLED export" in out and "kosovo-map import-acled" in out
+
+
+def test_validate_adds_no_false_message_after_a_file_level_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(b"\xff\xfe" + "id,date\n".encode("utf-16-le"))
+    assert main(["validate", str(broken)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{broken}:0:-: UTF-16 text (a spreadsheet's “Unicode text”), not UTF-8; "
+        "save it as CSV UTF-8 (or GeoJSON, or GeoParquet)"
+    ]
+
+
+def test_empty_column_names_give_one_message(dataset: Dataset) -> None:
+    header = ",".join(INCIDENT_COLUMNS) + ",,,,,,,\n"
+    body = ",".join(GOOD.get(c, "") for c in INCIDENT_COLUMNS) + ",,x,,,y,,\n"
+    upload = load_user_file("mine.csv", (header + body).encode(), dataset)
+    first, second = len(INCIDENT_COLUMNS) + 2, len(INCIDENT_COLUMNS) + 5
+    assert [str(p) for p in upload.problems] == [
+        f"mine.csv:1:-: 2 column(s) with no name in the header hold data (column {first}, {second}); "
+        "their cells are not read: give each column a name"
+    ]
+    assert len(upload.frame) == 1
+
+
+def test_a_header_only_file_is_valid_and_empty(dataset: Dataset) -> None:
+    upload = load_user_file("mine.csv", _csv([]), dataset)
+    assert upload.problems == () and upload.frame.empty and upload.layer == "incident"
