@@ -40,6 +40,7 @@ from geo.gazetteer import Place
 UPLOAD_LIMIT_MB = 20
 MAX_UPLOAD_BYTES = UPLOAD_LIMIT_MB * 1_000_000  # Streamlit counts a megabyte as a million bytes
 TABLE_LIMIT = 5_000
+SHOWN_PROBLEMS = 50  # on the page; all of them are a download
 MAP_HEIGHT = 600
 FOUND_PLACE_ZOOM = 13
 STATIC_PREFIX = "/".join(["", *filter(None, [st.get_option("server.baseUrlPath").strip("/")]), "app/static/vendor/"])
@@ -108,9 +109,15 @@ def show_problems(where: Any, name: str, user: UserFile) -> None:
     """List a file's problems as plain text (file:row:column: message); nothing in them is markup."""
     if user.problems:
         where.error(f"{plain(name)}: {plain(user.summary)}")
-        shown_problems = "\n".join(str(p) for p in user.problems[:50])
-        more = f"\n… and {len(user.problems) - 50} more" if len(user.problems) > 50 else ""
-        where.code(shown_problems + more, language=None)
+        shown_problems = "\n".join(str(p) for p in user.problems[:SHOWN_PROBLEMS])
+        more = len(user.problems) - SHOWN_PROBLEMS
+        where.code(shown_problems + (f"\n… and {more:,} more" if more > 0 else ""), language=None)
+        if more > 0:
+            every = "\n".join(str(p) for p in user.problems) + "\n"
+            where.download_button(
+                f"All {len(user.problems):,} problems (text)", every, f"{Path(name).stem}-problems.txt", "text/plain",
+                key=f"problems-{name}",
+            )  # fmt: skip
 
 
 def uploaded() -> list[tuple[str, UserFile]]:

@@ -27,6 +27,7 @@ from geo.files import OutputError, atomic_write
 from geo.gazetteer import GeocodeResult, Place
 from geo.records import DataError, InputError, Problem
 from geo.records.cells import surrogate
+from geo.records.reading import check_input
 from geo.schema import EVENT_TYPES
 from geo.store import StoreError, store_target
 
@@ -306,6 +307,11 @@ def _article_text(path: str) -> str:
     """The article, read no further than one character past the limit (a huge file is never loaded whole)."""
     if path == "-":
         return sys.stdin.read(MAX_CHARS + 1)
+    try:  # a folder, pipe or device is named as such (a FIFO would otherwise wait for ever)
+        check_input(Path(path))
+    except InputError as error:
+        reason = str(error).split(": ", 1)[-1].split(";")[0]
+        raise InputError(Problem(path, 0, "-", f"{reason}; give the article as a UTF-8 text file")) from None
     with open(path, encoding="utf-8-sig") as handle:
         return handle.read(MAX_CHARS + 1)
 

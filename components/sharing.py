@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import geopandas as gpd
 import streamlit as st
 
-from components.export import to_csv, to_geojson
+from components.export import to_csv, to_geojson, to_geoparquet
 from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html, snapshot_png, to_geopackage
 from components.view import View, encode
 from geo.dataset import Dataset
@@ -58,7 +58,11 @@ def share_panel(
         if rows <= DIRECT_DOWNLOAD_LIMIT or st.button(f"Prepare data files ({rows:,} rows)", key="data_files"):
             geojson = to_geojson(incidents, deployments)
             st.download_button("Shown data (GeoJSON)", geojson, f"{stem}.geojson", "application/geo+json")
-            st.download_button("Shown data (CSV)", to_csv(incidents, deployments), f"{stem}.csv", "text/csv")
+            st.download_button(
+                "Shown data (CSV, for spreadsheets)", to_csv(incidents, deployments), f"{stem}.csv", "text/csv"
+            )
+            parquet = to_geoparquet(incidents, deployments)
+            st.download_button("Shown data (GeoParquet)", parquet, f"{stem}.parquet", "application/vnd.apache.parquet")
     with snapshots:
         if st.button("Make snapshots (HTML, PNG, GeoPackage)", key="make_snapshots"):
             info = SnapshotInfo(len(dataset.incidents), link, datetime.now(UTC), names, as_of)

@@ -91,7 +91,8 @@ def test_the_share_panel_makes_html_png_and_geopackage_of_the_view() -> None:
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == [
         "Shown data (GeoJSON)",
-        "Shown data (CSV)",
+        "Shown data (CSV, for spreadsheets)",
+        "Shown data (GeoParquet)",
         "Map snapshot (HTML, works offline)",
         "Map image (PNG)",
         "Shown data (GeoPackage)",

@@ -109,3 +109,17 @@ def test_the_upload_takes_an_acled_export_directly(dataset: Dataset) -> None:
     user = load_user_file("acled.csv", ACLED_CSV.encode(), dataset)
     assert user.layer == "incident" and list(user.frame["id"]) == ["XKX9001"]
     assert [(p.row, p.column) for p in user.problems] == [(3, "event_date")]
+
+
+def test_extract_names_a_folder_or_a_pipe_instead_of_waiting_on_it(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "article.txt"
+    os.mkfifo(pipe)
+    for target, reason in ((pipe, "is not a regular file"), (tmp_path, "is a folder")):
+        done = subprocess.run(
+            [sys.executable, "-m", "cli", "extract", str(target), "--published", "2023-05-30"],
+            capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+        )  # fmt: skip
+        assert done.returncode == 1 and reason in done.stderr and "UTF-8 text file" in done.stderr
+        assert "Traceback" not in done.stderr
