@@ -13,8 +13,9 @@ from components.console import note
 from components.filters import count_line, shown
 from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html, snapshot_png
 from components.view import View
-from geo.dataset import DATA_DIR, Dataset, data_as_of, load_dataset, load_user_path
+from geo.dataset import DATA_DIR, Dataset, data_as_of, load_context, load_dataset, load_user_path
 from geo.files import atomic_write
+from geo.records.loading import empty_frame
 from geo.schema import EVENT_TYPES
 
 __all__ = ["run"]
@@ -25,10 +26,10 @@ def _snapshot_data(args: argparse.Namespace) -> tuple[Dataset, bool, bool]:
 
     Also whether any file had problems, and whether one could not be read at all (then nothing is drawn).
     """
-    dataset = load_dataset()
     if not args.data:
-        return dataset, False, False
-    base = Dataset(dataset.incidents.iloc[0:0], dataset.deployments.iloc[0:0], dataset.context)
+        return load_dataset(), False, False
+    # The user's files replace the shipped record: only what rows are checked against is loaded.
+    base = Dataset(empty_frame("incident"), empty_frame("deployment"), load_context())
     problems = unreadable = False
     for path in args.data:
         user = load_user_path(path, base)
