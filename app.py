@@ -37,14 +37,24 @@ def data_span(dataset: Dataset) -> tuple:
     return dates.min().date(), dates.max().date()
 
 
+class RecordIds:
+    """Whether a record id is in the data, asked of the id columns: a set of a million ids costs seconds to build."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.frames = (dataset.incidents, dataset.deployments)
+
+    def __contains__(self, record_id: object) -> bool:
+        return any(bool((frame["id"] == record_id).any()) for frame in self.frames)
+
+
 def initial_view(dataset: Dataset, span: tuple) -> View:
     """The view a link asks for, once per session; what was ignored is noted until dismissed."""
     if "initial_view" not in st.session_state:
         choices = {
-            "event_types": frozenset(dataset.incidents["event_type"].dropna()),
+            "event_types": frozenset(dataset.incidents["event_type"].dropna().unique()),
             "actors": frozenset(actor_choices(dataset)),
             "municipalities": frozenset(dataset.municipalities.frame.index),
-            "selected": frozenset(dataset.incidents["id"]) | frozenset(dataset.deployments["id"]),
+            "selected": RecordIds(dataset),
         }
         view, notices = decode(dict(st.query_params), choices, span)
         st.session_state["initial_view"], st.session_state["link_notices"] = view, notices

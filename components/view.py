@@ -9,7 +9,7 @@ and named in the notices, and the rest of the view is kept.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote
@@ -92,7 +92,7 @@ class _Decoder:
             self.ignore(name, "not a date (YYYY-MM-DD)")
             return None
 
-    def items(self, name: str, allowed: frozenset[str] | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    def items(self, name: str, allowed: Container[str] | None, default: tuple[str, ...]) -> tuple[str, ...]:
         text = self.params.get(name)
         if text is None:
             return default
@@ -122,7 +122,7 @@ class _Decoder:
 
 
 def decode(
-    params: Mapping[str, str], choices: Mapping[str, frozenset[str]], span: tuple[date, date]
+    params: Mapping[str, str], choices: Mapping[str, Container[str]], span: tuple[date, date]
 ) -> tuple[View, list[str]]:
     """A view from query parameters, with notices naming what was ignored.
 
@@ -146,7 +146,7 @@ def decode(
         decoder.ignore("basemap", f"choose one of {', '.join(BASEMAPS)}")
         basemap = "light"
     selected = str(params.get("selected", ""))
-    if selected and selected not in choices.get("selected", frozenset()):
+    if selected and selected not in choices.get("selected", ()):
         decoder.ignore("selected", "no such record")
         selected = ""
     view = View(
