@@ -15,9 +15,11 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["SourceLine", "count_text", "detail_rows", "escape_html", "safe_url", "source_lines", "title"]
+__all__ = ["SourceLine", "count_text", "detail_rows", "escape_html", "safe_url", "sides_text", "source_lines", "title"]
 
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
+_SIDE_COUNT = re.compile(r"^\s*(injured|killed|arrested|strength)\s*:\s*([^=;]+?)\s*=\s*(\d+\+?)\s*$")
+_COUNT_WORDS = {"strength": "troops"}  # the other kinds (injured, killed, arrested) are their own words
 
 
 def escape_html(value: object) -> str:
@@ -71,8 +73,7 @@ def title(record: Mapping[str, Any]) -> str:
 
 def _counts(record: Mapping[str, Any]) -> str:
     kinds = ("strength",) if record.get("layer") == "deployment" else ("injured", "killed", "arrested")
-    words = {"strength": "troops"}
-    return ", ".join(f"{count_text(record, k)} {words.get(k, k)}" for k in kinds if count_text(record, k))
+    return ", ".join(f"{count_text(record, k)} {_COUNT_WORDS.get(k, k)}" for k in kinds if count_text(record, k))
 
 
 def _where(record: Mapping[str, Any], municipality_name: str) -> str:
@@ -81,6 +82,21 @@ def _where(record: Mapping[str, Any], municipality_name: str) -> str:
     text = ", ".join(p for p in parts if p)
     precision = str(record.get("location_precision") or "")
     return f"{text} (location precision: {precision})" if precision else text
+
+
+def sides_text(detail: object) -> str:
+    """A split by side as a person reads it: "injured:KFOR=93;injured:protesters=52+" is
+    "KFOR: 93 injured; protesters: 52+ injured". Text in another form is shown as it is."""
+    if _blank(detail):
+        return ""
+    sides: dict[str, list[str]] = {}
+    for part in filter(str.strip, str(detail).split(";")):
+        match = _SIDE_COUNT.match(part)
+        if match is None:
+            return str(detail).replace(";", "; ")
+        kind, side, figure = match.groups()
+        sides.setdefault(side, []).append(f"{figure} {_COUNT_WORDS.get(kind, kind)}")
+    return "; ".join(f"{side}: {', '.join(figures)}" for side, figures in sides.items())
 
 
 def detail_rows(record: Mapping[str, Any], municipality_name: str = "") -> list[tuple[str, str]]:
@@ -96,7 +112,7 @@ def detail_rows(record: Mapping[str, Any], municipality_name: str = "") -> list[
         ("Nations", str(record.get("nations") or "").replace(";", ", ")),
         ("Part of", "" if _blank(record.get("part_of")) else str(record.get("part_of"))),
         ("Counts", _counts(record)),
-        ("By side", str(record.get("counts_detail") or "").replace(";", "; ")),
+        ("By side", sides_text(record.get("counts_detail"))),
         ("Revisions", "" if _blank(record.get("history")) else str(record.get("history"))),
         ("Your data", "" if record.get("origin") in (None, "", "shipped") else str(record.get("origin"))),
         ("Record id", str(record.get("id") or "")),

@@ -25,7 +25,7 @@ not rebuild a layer (and close its popup) when nothing changed.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -35,6 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from components.container import decode_container, first_positions, group_fields, pack, smallest
+from components.details import sides_text
 from components.symbols import DEPLOYMENT_STYLE, EVENT_STYLE
 from geo.schema import Layer
 
@@ -119,7 +120,12 @@ def _arrow_text(values: pd.Series) -> pa.Array | pa.ChunkedArray:
 
 
 def _coded_text(
-    frame: pd.DataFrame, column: str, rename: Mapping[str, str] | None = None, *, per_record: bool = False
+    frame: pd.DataFrame,
+    column: str,
+    rename: Mapping[str, str] | None = None,
+    *,
+    per_record: bool = False,
+    shown_as: Callable[[str], str] | None = None,
 ) -> Coded | _PerRecord:
     """A text column's codes (dictionary-encoded in Arrow, in C++); only distinct values become display text.
 
@@ -134,6 +140,8 @@ def _coded_text(
     texts = uniques.to_pylist()
     if rename:
         texts = [rename.get(value, value) for value in texts]
+    if shown_as:  # display text made once per distinct value, not per record
+        texts = [shown_as(value) if value is not None else value for value in texts]
     return smallest(indices, len(texts)), texts
 
 
@@ -278,7 +286,7 @@ def _text_fields(frame: pd.DataFrame, layer: Layer) -> dict[str, Coded | _PerRec
         fields |= {
             "actors": _actors(frame),
             "date_precision": _coded_text(frame, "date_precision"),
-            "counts_detail": _coded_text(frame, "counts_detail"),
+            "counts_detail": _coded_text(frame, "counts_detail", shown_as=sides_text),
         }
     else:
         fields |= {"nations": _coded_text(frame, "nations"), "part_of": _coded_text(frame, "part_of")}

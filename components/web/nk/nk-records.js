@@ -265,7 +265,7 @@
       row(table, 'Part of', records.text('part_of', i));
     }
     row(table, 'Counts', records.countsText(i));
-    row(table, 'By side', String(records.text('counts_detail', i) || '').split(';').join('; '));
+    row(table, 'By side', records.text('counts_detail', i));  // already as a person reads it (components/details.py)
     row(table, 'Revisions', records.text('history', i));
     box.appendChild(table);
     var summary = records.text('summary', i);
