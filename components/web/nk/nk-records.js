@@ -291,12 +291,31 @@
     map.fire('moveend');
   }
 
+  // The content's width: the popup adds about 45 px of frame, and keeps 50 px left (zoom buttons) and 20 px right.
+  function popupWidth(map) { return Math.max(160, Math.min(320, map.getSize().x - 125)); }
+
+  // A popup opened while the frame was still being laid out (a link's selection, a phone) is fitted
+  // again, and panned into view, when the map's size settles.
+  function fitPopupOnResize(map) {
+    if (map.nkFitsPopup) return;
+    map.nkFitsPopup = true;
+    map.on('resize', function () {
+      var popup = map.nkPopup;
+      if (!popup || !map.hasLayer(popup)) return;
+      var width = popupWidth(map);
+      popup.options.maxWidth = width; popup.options.minWidth = Math.min(200, width);
+      popup.update();
+    });
+  }
+
   function openPopup(map, records, i, options, at) {
-    var width = Math.max(180, Math.min(320, map.getSize().x - 90));
+    var width = popupWidth(map);
     var popup = L.popup({maxWidth: width, minWidth: Math.min(200, width), autoPan: true, autoPanPaddingTopLeft: [50, 190], autoPanPadding: [20, 20], className: 'nk-popup-frame', closeOnClick: true})
       .setLatLng(at || [records.lat[i], records.lon[i]])
       .setContent(popupContent(records, i, options.app));
     popup.nkLayer = options.layerId;
+    fitPopupOnResize(map);
+    map.nkPopup = popup;
     popup.openOn(map);
     return popup;
   }
