@@ -188,7 +188,8 @@ class _Article:
 def _article_text() -> str | None:
     text = st.text_area(f"Article text (up to {MAX_CHARS:,} characters)", key="article_text", height=200,
                         max_chars=MAX_CHARS)  # fmt: skip
-    upload = st.file_uploader("…or a plain-text file of it", type=["txt"], key="article_file")
+    # 200,000 characters are at most 800,000 bytes of UTF-8: a larger file cannot be an article we read.
+    upload = st.file_uploader("…or a plain-text file of it", type=["txt"], key="article_file", max_upload_size=1)
     if upload is None or text.strip():
         return text
     try:
