@@ -265,17 +265,33 @@ def _clause_of(position: int, spans: list[tuple[int, int]]) -> int:
     return next((number for number, (start, end) in enumerate(spans) if start <= position < end), -1)
 
 
-def _date_for(facts: Facts, position: int, rules: Rules) -> DateMention:
-    """The date nearest the trigger that it can see: a relative clause keeps its dates to itself ("…, where
-    clashes left dozens injured on 29 May"). A sentence without dates inherits a recent one; else publication."""
+_ANTECEDENT_CHARS = 24  # a relative clause this close after a trigger describes the trigger's own event
+
+
+def _visible(facts: Facts, position: int, rules: Rules) -> list[DateMention]:
+    """The dates a trigger can see: a relative clause keeps its dates to itself ("…, where clashes left dozens
+    injured on 29 May"), unless it follows the trigger's noun ("the clashes that took place on Sunday")."""
     spans = [m.span() for m in rules.relative_clause.finditer(facts.sentence.text)]
     own = _clause_of(position, spans)
-    here = [d for d in facts.dates if _clause_of(d.position, spans) in (own, -1)]
+    described = {n for n, (start, _) in enumerate(spans) if 0 <= start - position <= _ANTECEDENT_CHARS}
+    return [d for d in facts.dates if _clause_of(d.position, spans) in {own, -1, *described}]
+
+
+def _date_for(facts: Facts, position: int, rules: Rules) -> DateMention:
+    """The date nearest the trigger that it can see; a statement's date ("police said on Monday") only when the
+    sentence gives no other and no earlier day goes before it. A sentence without dates inherits a recent one;
+    else publication."""
+    here = _visible(facts, position, rules)
+    events = [d for d in here if not d.statement]
+    if events:
+        return min(events, key=lambda d: abs(d.position - position))
+    inherited = facts.inherited
     if here:
-        return min(here, key=lambda d: abs(d.position - position))
-    if facts.dates or facts.inherited is None:
+        said = min(here, key=lambda d: abs(d.position - position))
+        return inherited.inherit() if inherited and inherited.value < said.value else said
+    if facts.dates or inherited is None:
         return DateMention(facts.published, "publication", "day", 0)
-    return facts.inherited.inherit()
+    return inherited.inherit()
 
 
 def coarseness(place: Place) -> int:

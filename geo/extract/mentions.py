@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from geo.extract.inflection import inflection, name_forms
+from geo.extract.inflection import inflection, key_forms, name_forms
 from geo.extract.language import Language
 from geo.extract.roles import (
     CONTEXT_CHARS,
@@ -67,6 +67,7 @@ class PlaceIndex:
     forms: dict[str, list[int]]
     first_words: frozenset[str]
     prefixes: frozenset[str]  # every first-k-words of a multi-word key: longer n-grams are tried only after one
+    preferred: dict[str, str] = field(default_factory=dict)  # a name (in every case) -> the place it means here
     cache: dict[str, Place | None] = field(default_factory=dict, compare=False, hash=False)
 
     def lookup(self, span: str) -> Place | None:
@@ -87,7 +88,21 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
     every = keys | sounds | forms.keys()
     first = {key.split()[0] for key in every if key}
     prefixes = {" ".join(words[:k]) for words in (key.split() for key in every) for k in range(1, len(words))}
-    return PlaceIndex(gazetteer, keys, sounds, forms, frozenset(first), frozenset(prefixes))
+    preferred = _preferred(gazetteer, language, rules)
+    return PlaceIndex(gazetteer, keys, sounds, forms, frozenset(first), frozenset(prefixes), preferred)
+
+
+def _preferred(gazetteer: Gazetteer, language: Language, rules) -> dict[str, str]:
+    """The language's [places.prefer] names in every case form: "Kosovska Mitrovica" is, in Serbian usage,
+    the Serb-run northern town, though the gazetteer files the name under the whole (southern) city."""
+    preferred: dict[str, str] = {}
+    for name, place_id in language.section("places").get("prefer", {}).items():
+        if gazetteer.get(place_id) is None:
+            continue
+        key = fold(name)
+        forms = {key, *(key_forms(key, rules) if rules else ())}
+        preferred.update(dict.fromkeys(forms, place_id))
+    return preferred
 
 
 def text_words(text: str) -> frozenset[str]:
@@ -117,6 +132,8 @@ def _lookup(span: str, index: PlaceIndex) -> Place | None:
     key = fold(span)
     if not key:
         return None
+    if key in index.preferred:
+        return index.gazetteer.get(index.preferred[key])
     found: list[tuple[Place, bool]] = []
     if any(v and (v in index.keys or phonetic(v) in index.sounds) for v in _variants(key)):
         result = index.gazetteer.geocode(span)
@@ -190,13 +207,15 @@ def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, 
 
 
 def _north_part(text: str, found: Found, scan: _Scan) -> Found:
-    """ "the northern part of Mitrovica", "severni deo Mitrovice": the northern place of that name, if any."""
-    if not scan.rules.north_part.search(text[max(0, found.start - CONTEXT_CHARS) : found.start]):
-        return found
-    place = _lookup(f"north {strip_directions(fold(found.place.name_en))}", scan.index)
-    if place is None or place.id == found.place.id or place.kind != found.place.kind:
-        return found
-    return replace(found, place=place)
+    """ "the northern part of Mitrovica", "severni deo Mitrovice" (or "južni deo Kosovske Mitrovice"): the
+    northern (southern) place of that name, if any."""
+    before = text[max(0, found.start - CONTEXT_CHARS) : found.start]
+    for pattern, direction in ((scan.rules.north_part, "north"), (scan.rules.south_part, "south")):
+        if pattern.search(before):
+            place = _lookup(f"{direction} {strip_directions(fold(found.place.name_en))}", scan.index)
+            if place is not None and place.id != found.place.id and place.kind == found.place.kind:
+                return replace(found, place=place)
+    return found
 
 
 def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:

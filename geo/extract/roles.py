@@ -10,6 +10,7 @@ government; a list of places shares the role of its first member.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -63,6 +64,7 @@ class PlaceRules:
     dateline: re.Pattern[str]
     aside_before: re.Pattern[str]
     north_part: re.Pattern[str]
+    south_part: re.Pattern[str]
     descriptions: tuple[tuple[re.Pattern[str], str], ...]
     locator: re.Pattern[str]
     fronted_seat: re.Pattern[str]
@@ -94,6 +96,7 @@ def place_rules(language: Language) -> PlaceRules:
         dateline=pattern("dateline"),
         aside_before=pattern("aside_before"),
         north_part=pattern("north_part"),
+        south_part=pattern("south_part"),
         descriptions=tuple((re.compile(p), place_id) for p, place_id in places.get("descriptions", {}).items()),
         locator=pattern("locator"),
         fronted_seat=pattern("fronted_seat"),
@@ -130,9 +133,11 @@ def _is_name_word(word: str, rules: PlaceRules) -> bool:
 def _is_name_part(text: str, place: Place, start: int, end: int, rules: PlaceRules) -> bool:
     """Part of a longer name (a person, an office): after another capitalised word that is not a common word
     ("Command Naples"), or, when matched by an alias rather than the place's own name, before one."""
-    previous = re.search(r"([^\W\d_]+)\s$", text[max(0, start - CONTEXT_CHARS) : start])
-    if previous and _is_name_word(previous.group(1), rules):
-        return True
+    window = max(0, start - CONTEXT_CHARS)
+    previous = re.search(r"([^\W\d_]+)\s$", text[window:start])
+    opening = previous is not None and is_initial(text, window + previous.start(1))
+    if previous and not opening and _is_name_word(previous.group(1), rules):
+        return True  # "Prelazi Jarinje i Brnjak": a capital that opens the sentence says nothing
     following = re.match(r"\s([^\W\d_]+)", text[end : end + CONTEXT_CHARS])
     if following is None or not _is_name_word(following.group(1), rules):
         return False
@@ -185,15 +190,34 @@ def dateline_end(sentence: Sentence, rules: PlaceRules) -> int:
 
 
 def locating_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
-    """ "Zupče, a village in the Zubin Potok municipality", "u Rudarima kod Zvečana", "Rudarë të Zveçanit": a
-    town or municipality named right after a place inside it only says where that place is."""
+    """ "Zupče, a village in the Zubin Potok municipality", "u Rudarima kod Zvečana", "Rudarë të Zveçanit",
+    "the village of Banjska, Leposavic": a town or municipality named right after a smaller place in it or
+    near it only says where that place is (reporters locate a village by the nearest town, whatever the
+    municipality on record)."""
     if previous is None or found.role != "site" or previous.place.kind in _BROAD_KINDS:
         return found
-    inner, outer = previous.place, found.place
-    inside = inner.municipality and inner.municipality in (outer.id, outer.municipality) and inner.id != outer.id
-    if inside and rules.locator.match(text[previous.end : found.start]):
+    if _locates(previous.place, found.place) and rules.locator.match(text[previous.end : found.start]):
         return replace(found, role="aside")
     return found
+
+
+_LOCAL_KINDS = frozenset({"town", "municipality", "city"})
+_LOCATING_KM = 25.0  # a town names where a village lies within this distance
+
+
+def _locates(inner: Place, outer: Place) -> bool:
+    if inner.id == outer.id or outer.kind not in _LOCAL_KINDS or inner.kind in _LOCAL_KINDS:
+        return False
+    if inner.municipality and inner.municipality in (outer.id, outer.municipality):
+        return True
+    return _km(inner, outer) <= _LOCATING_KM
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def coordinated_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:

@@ -1,0 +1,77 @@
+"""The article's timeline: for each sentence, its places, its dates and the day it stands on when it names none.
+
+News tells a story in time: the opening sentences give the story's day, a later sentence with no
+date of its own goes on with the latest day named shortly before it, and a year-less date in a
+sentence about an earlier year ("the protests began on 26 May", after "29 June 2023") belongs to
+that year. A date that only says when someone spoke ("police said on Monday") dates the statement,
+so it never becomes the day later sentences stand on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from geo.extract.dates import DateMention, dates_in
+from geo.extract.events import Facts
+from geo.extract.language import Language
+from geo.extract.mentions import find_places, same_town
+from geo.extract.roles import Found, dateline_end, place_rules
+from geo.extract.sentences import Sentence
+
+__all__ = ["facts_of"]
+
+_INHERIT_WINDOW = 3  # sentences: how far back an undated sentence looks for its date
+_LEDE_SENTENCES = 2  # the opening sentences whose day stands for the story's day
+_YEAR_WINDOW = 1  # sentences: how far back a full date lends its year to a year-less one
+
+
+@dataclass
+class _Story:
+    """What the sentences read so far say about time."""
+
+    published: date
+    prose: int = 0  # prose sentences read
+    anchor: tuple[int, DateMention] | None = None  # the latest prose sentence with a past day
+    lede: DateMention | None = None  # the day the opening sentences give
+    year: tuple[int, int] | None = None  # (prose sentence, year) of the latest full date with a year
+    earlier: tuple[Found, ...] = ()  # the sites of the latest sentence that named any
+
+    def inherited(self) -> DateMention | None:
+        anchor = self.anchor
+        return anchor[1] if anchor and self.prose - anchor[0] <= _INHERIT_WINDOW else self.lede
+
+    def context_year(self) -> int | None:
+        year = self.year
+        return year[1] if year and self.prose - year[0] <= _YEAR_WINDOW else None
+
+    def read(self, sentence: Sentence, dates: tuple[DateMention, ...], sites: tuple[Found, ...]) -> None:
+        self.earlier = sites if sites and sentence.prose else self.earlier
+        if not sentence.prose:
+            return
+        day = next((d for d in dates if _anchors(d, self.published)), None)
+        self.anchor = (self.prose, day) if day else self.anchor
+        self.lede = day if self.lede is None and day and self.prose < _LEDE_SENTENCES else self.lede
+        full = [d for d in dates if d.has_year and d.basis == "explicit"]
+        self.year = (self.prose, full[-1].value.year) if full else self.year
+        self.prose += 1
+
+
+def _anchors(mention: DateMention, published: date) -> bool:
+    return mention.precision == "day" and mention.value <= published and not mention.statement
+
+
+def facts_of(found: list[Sentence], published: date, language: Language, scan) -> list[Facts]:
+    """Per sentence: places, dates (a dateline's own date left out) and the date it may inherit."""
+    rules = place_rules(language)
+    datelines = [dateline_end(sentence, rules) for sentence in found]
+    places = same_town([find_places(s, d, scan) for s, d in zip(found, datelines, strict=True)])
+    story = _Story(published)
+    result: list[Facts] = []
+    for number, sentence in enumerate(found):
+        dateline, inherited = datelines[number], story.inherited()
+        text = " " * dateline + sentence.text[dateline:]
+        dates = tuple(dates_in(text, published, language, context_year=story.context_year()))
+        result.append(Facts(number, sentence, tuple(places[number]), dates, inherited, published, story.earlier))
+        story.read(sentence, dates, tuple(m for m in places[number] if m.role == "site"))
+    return result
