@@ -40,10 +40,10 @@ from geo.extract.records import (
     PublishedFrom,
 )
 from geo.extract.roles import NORTH, Found, dateline_end, place_rules
-from geo.extract.timeline import facts_of
 from geo.extract.rows import to_rows
 from geo.extract.sentences import Sentence, sentences
 from geo.extract.text import Text, latin_view
+from geo.extract.timeline import facts_of
 from geo.gazetteer import Gazetteer, Place
 
 __all__ = [
