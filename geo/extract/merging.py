@@ -99,9 +99,12 @@ def _contains(outer: Place, inner: Place) -> bool:
     return outer.kind == "municipality" and inner.municipality == outer.id
 
 
-def _dates_agree(first: DateMention, second: DateMention) -> bool:
-    loose = first.inherited or second.inherited or "publication" in (first.basis, second.basis)
-    return loose or first.value == second.value
+def _dates_agree(event: DateMention, claim: DateMention) -> bool:
+    """A claim dated only by the publication day, or only by a day inherited from the sentences before, fits
+    an event of any day; a claim with a day of its own does not join an event whose only day is inherited
+    ("… clashes in Zvečan this afternoon. On Friday, stun grenades were thrown in Zvečan" are two events)."""
+    loose = "publication" in (event.basis, claim.basis) or claim.inherited
+    return loose or event.value == claim.value
 
 
 def _same_kind(event: _Event, raw: Raw) -> bool:

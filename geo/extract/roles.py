@@ -63,6 +63,7 @@ class PlaceRules:
     coordination: re.Pattern[str]
     dateline: re.Pattern[str]
     aside_before: re.Pattern[str]
+    aside_after: re.Pattern[str]
     north_part: re.Pattern[str]
     south_part: re.Pattern[str]
     descriptions: tuple[tuple[re.Pattern[str], str], ...]
@@ -95,6 +96,7 @@ def place_rules(language: Language) -> PlaceRules:
         coordination=pattern("coordination"),
         dateline=pattern("dateline"),
         aside_before=pattern("aside_before"),
+        aside_after=pattern("aside_after"),
         north_part=pattern("north_part"),
         south_part=pattern("south_part"),
         descriptions=tuple((re.compile(p), place_id) for p, place_id in places.get("descriptions", {}).items()),
@@ -154,7 +156,7 @@ def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRo
     checks: tuple[tuple[bool, MentionRole], ...] = (
         (start < dateline, "dateline"),
         (bool(rules.origin_before.search(before)), "origin"),
-        (bool(rules.aside_before.search(before)), "aside"),
+        (bool(rules.aside_before.search(before) or rules.aside_after.match(after)), "aside"),
         (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
         (bool(rules.official_before.search(before)), "actor_seat"),
         (_fronted_seat(text, found, rules), "actor_seat"),
