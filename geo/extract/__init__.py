@@ -187,7 +187,9 @@ def extract(text: str, published: date | None, gazetteer: Gazetteer, language: s
         if fact.sentence.prose:
             raws += sentence_raws
         mentions += [_mention(m, fact.sentence, view) for m in sentence_mentions]
-    proposed, elsewhere = _in_focus([_in_source(c, view) for c in candidates(raws, rules_language)], gazetteer)
+    located = frozenset((m.place.id, m.locates) for fact in facts for m in fact.mentions if m.locates)
+    found_candidates = candidates(raws, rules_language, located)
+    proposed, elsewhere = _in_focus([_in_source(c, view) for c in found_candidates], gazetteer)
     far = [m for m in mentions if not m.in_area or m.place_id in elsewhere]
     outside = list({m.place_id: m for m in reversed(far)}.values())[::-1]
     return Extraction(proposed, outside, mentions, day, source, rules_language.code, notes)

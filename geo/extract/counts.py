@@ -2,9 +2,12 @@
 
 A count is a number (digits or words) followed within a few words by a counted noun ("soldiers",
 "pripadnika", "ushtarë"). What it counts (injured, killed, arrested, troops) is the nearest kind
-word in the sentence; whose figure it is comes from the noun or from an actor named right after
-it ("of KFOR", "KFOR-a", "të KFOR-it"). Kind words are found once per sentence and looked up by
-position, so the work stays linear in the sentence.
+word in the count's own part of the sentence ("three gunmen were killed | after 30 attackers
+stormed the village": the 30 were not killed); a sentence that gives figures and no kind word
+goes on with the kind of the sentence before it ("At least 80 people were hurt. More than 50
+protesters and 25 soldiers."). Whose figure it is comes from the noun or from an actor named
+right after it ("of KFOR", "KFOR-a", "të KFOR-it"). Kind words are found once per sentence and
+looked up by position, so the work stays linear in the sentence.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from geo.extract.language import Language
 from geo.extract.numbers import NumberWords, number_words, parse_number
 from geo.extract.records import Count
 
-__all__ = ["actors_in", "counts_in", "nations_in", "tidy_actors"]
+__all__ = ["actors_in", "counts_in", "last_kind", "nations_in", "tidy_actors"]
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _CROWDS = ("Rioters", "Protesters")
@@ -35,6 +38,7 @@ class _Rules:
     kinds: re.Pattern[str]
     troop_nouns: re.Pattern[str]
     at_least: re.Pattern[str]
+    segment: re.Pattern[str]
     sides: tuple[tuple[re.Pattern[str], str], ...]
     actors: tuple[tuple[str, re.Pattern[str]], ...]
     nations: re.Pattern[str] | None
@@ -60,6 +64,7 @@ def _rules(language: Language) -> _Rules:
         kinds=re.compile(section["kinds"], re.IGNORECASE),
         troop_nouns=re.compile(section["troop_nouns"], re.IGNORECASE),
         at_least=re.compile(section["at_least"]),
+        segment=re.compile(section.get("segment", "(?!)")),
         sides=tuple((re.compile(p, re.IGNORECASE), side) for p, side in section.get("sides", {}).items()),
         actors=tuple((a["label"], re.compile(a["pattern"])) for a in language.data.get("actors", [])),
         nations=_nations(language),
@@ -90,8 +95,9 @@ def _kind_index(text: str, rules: _Rules) -> _KindIndex:
     return [w[0] for w in words], words
 
 
-def _nearest_kind(kinds: _KindIndex, start: int, end: int, troops: bool) -> str | None:
-    """The kind word closest to a count; "troops" only for a noun that counts soldiers."""
+def _nearest_kind(kinds: _KindIndex, start: int, end: int, troops: bool, bounds: tuple[int, int]) -> str | None:
+    """The kind word closest to a count within its part of the sentence; "troops" only for a noun that
+    counts soldiers."""
     starts, words = kinds
     best: tuple[int, str] | None = None
     at = bisect.bisect_left(starts, end)
@@ -99,6 +105,8 @@ def _nearest_kind(kinds: _KindIndex, start: int, end: int, troops: bool) -> str 
         i = at if step == 1 else at - 1
         while 0 <= i < len(words):
             word_start, word_end, kind = words[i]
+            if not bounds[0] <= word_start < bounds[1]:
+                break
             if kind != "troops" or troops:
                 distance = word_start - end if word_start >= end else max(0, start - word_end)
                 if best is None or distance < best[0]:
@@ -117,18 +125,35 @@ def _side(mods: str, of: str, noun: str, rules: _Rules) -> str:
     return next((side for pattern, side in rules.sides if pattern.fullmatch(cleaned)), "")
 
 
-def counts_in(text: str, language: Language) -> list[Count]:
-    """Figures with what they count, as reported in one sentence."""
+def _bounds(segments: list[int], position: int, length: int) -> tuple[int, int]:
+    """The part of the sentence (between subordinating words) that holds `position`."""
+    at = bisect.bisect_right(segments, position)
+    return (segments[at - 1] if at else 0, segments[at] if at < len(segments) else length)
+
+
+def last_kind(text: str, language: Language) -> str | None:
+    """The last kind word of a sentence (injured, killed, arrested, troops), for a sentence that goes on
+    without one."""
+    words = _kind_index(text, _rules(language))[1]
+    return words[-1][2] if words else None
+
+
+def counts_in(text: str, language: Language, elliptical: str | None = None) -> list[Count]:
+    """Figures with what they count, as reported in one sentence; `elliptical` is the kind the sentence goes
+    on with when it names none (the previous sentence's)."""
     rules = _rules(language)
     plain = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)
     kinds = _kind_index(plain, rules)
+    segments = [m.start() for m in rules.segment.finditer(plain)]
     counts = []
     for match in rules.count.finditer(plain):
         value = parse_number(match["num"].strip(), rules.numbers)
         if value is None or rules.percent.match(plain, match.end("num")):
             continue
         troops = bool(rules.troop_nouns.fullmatch(" ".join(match["noun"].split())))
-        kind = _nearest_kind(kinds, match.start(), match.end(), troops)
+        bounds = _bounds(segments, match.start(), len(plain))
+        kind = _nearest_kind(kinds, match.start(), match.end(), troops, bounds)
+        kind = kind or (elliptical if not kinds[1] and (elliptical != "troops" or troops) else None)
         if kind:
             at_least = bool(match["qual"]) and bool(rules.at_least.match(match["qual"]))
             side = _side(match["mods"], match.groupdict().get("of") or "", match["noun"], rules)

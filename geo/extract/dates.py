@@ -63,6 +63,7 @@ class _Rules:
     last_month_mods: frozenset[str]
     publication_label: re.Pattern[str]
     statement: re.Pattern[str]
+    statement_after: re.Pattern[str]
     nth_day: re.Pattern[str]
     ordinals: dict[str, int]
     numbers: NumberWords
@@ -112,6 +113,7 @@ def _rules(language: Language) -> _Rules:
         last_month_mods=frozenset(section.get("last_month_mods", "last").split()),
         publication_label=re.compile(section.get("publication_label", "(?!)")),
         statement=re.compile(section.get("statement", "(?!)")),
+        statement_after=re.compile(section.get("statement_after", "(?!)")),
         nth_day=re.compile(section.get("nth_day", {}).get("pattern", "(?!)")),
         ordinals={word: int(n) for word, n in section.get("nth_day", {}).get("ordinals", {}).items()},
         numbers=numbers,
@@ -246,9 +248,11 @@ _STATEMENT_REACH = 60  # characters before a date in which a verb of saying make
 
 
 def _as_statement(text: str, mention: DateMention, rules: _Rules) -> DateMention:
-    """ "police said on Monday", "saopštila je danas", "njoftoi të hënën": the day someone spoke."""
+    """ "police said on Monday", "saopštila je danas", "Policia të hënën tregoi": the day someone spoke."""
     before = text[max(0, mention.position - _STATEMENT_REACH) : mention.position]
-    return replace(mention, statement=True) if rules.statement.search(before) else mention
+    after = text[mention.end : mention.end + _STATEMENT_REACH]
+    spoke = rules.statement.search(before) or rules.statement_after.match(after)
+    return replace(mention, statement=True) if spoke else mention
 
 
 def _publication(published: date) -> DateMention:

@@ -108,6 +108,7 @@ class Facts:
     inherited: DateMention | None
     published: date
     earlier_sites: tuple[Found, ...] = ()  # the sites of the latest earlier sentence that named any
+    count_kind: str | None = None  # the last kind of figure the sentence before named (injured, killed, …)
 
 
 @dataclass(frozen=True)
@@ -173,9 +174,9 @@ def _only(counts: tuple[Count, ...], keep: str | None = None, exclude: str | Non
     return tuple(c for c in counts if (keep is None or c.kind == keep) and c.kind != exclude)
 
 
-def _claims(text: str, offset: int, language: Language) -> list[_Claim]:
+def _claims(text: str, offset: int, language: Language, count_kind: str | None = None) -> list[_Claim]:
     rules = rules_for(language)
-    counts = tuple(counts_in(text, language))
+    counts = tuple(counts_in(text, language, count_kind))
     casualties = _only(counts, exclude="troops")
     claims = [
         _Claim(
@@ -222,7 +223,7 @@ def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[_Cl
     rules = rules_for(language)
     text = facts.sentence.text
     clauses = _clauses(text, rules)
-    per_clause = [_claims(text[a:b], a, language) for a, b in clauses]
+    per_clause = [_claims(text[a:b], a, language, facts.count_kind) for a, b in clauses]
     mentions = [_speech_role(m, clauses, per_clause, text, rules) for m in facts.mentions]
     sites = [[m for m in mentions if m.role == "site" and a <= m.start < b] for a, b in clauses]
     orphans = [m for number, found in enumerate(sites) if not per_clause[number] for m in found]

@@ -22,6 +22,7 @@ from geo.gazetteer import Place
 
 __all__ = ["candidates"]
 
+Located = frozenset[tuple[str, str]]  # (town, place in it) as the article locates them
 _BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
 _ATTACH_WINDOW = 4  # a sentence without a site adds to an event named at most this many sentences before
 _RECENT_EVENTS = 200  # merging looks back over this many events: no real article has more
@@ -38,10 +39,11 @@ class _Event:
     _when: DateMention | None = None
     last_sentence: int = -1
     typed: set[str] = field(default_factory=set)  # the specific types of its raws that name a place
+    located: Located = frozenset()
 
     @classmethod
-    def of(cls, raws: list[Raw], coarse: list[Raw] | None = None) -> _Event:
-        event = cls([], coarse)
+    def of(cls, raws: list[Raw], coarse: list[Raw] | None = None, located: Located = frozenset()) -> _Event:
+        event = cls([], coarse, located=located)
         for raw in raws:
             event.add(raw)
         return event
@@ -54,7 +56,7 @@ class _Event:
             return
         if raw.specific:
             self.typed.add(raw.subtype)
-        if self._head is None or _head_rank(raw) < _head_rank(self._head):
+        if self._head is None or _head_rank(raw, self.located) < _head_rank(self._head, self.located):
             self._head = raw
         if self._when is None or _date_rank(raw.when) < _date_rank(self._when):
             self._when = raw.when
@@ -79,9 +81,11 @@ class _Event:
         return self._when
 
 
-def _head_rank(raw: Raw) -> tuple[int, bool, int, int]:
+def _head_rank(raw: Raw, located: Located) -> tuple[int, bool, int, int]:
     assert raw.place is not None
-    return (coarseness(raw.place), *_date_rank(raw.when), raw.sentence)
+    place_id = raw.place.id
+    coarse = coarseness(raw.place) or int(any(outer == place_id for outer, _ in located))
+    return (coarse, *_date_rank(raw.when), raw.sentence)
 
 
 def _date_rank(when: DateMention) -> tuple[bool, int]:
@@ -89,8 +93,9 @@ def _date_rank(when: DateMention) -> tuple[bool, int]:
     return when.inherited, _BASIS_RANK[when.basis]
 
 
-def _contains(outer: Place, inner: Place) -> bool:
-    if outer.id == inner.id:
+def _contains(outer: Place, inner: Place, located: Located = frozenset()) -> bool:
+    """Whether `inner` lies in `outer`: by the gazetteer, or because the text said so ("Banjska, Leposavić")."""
+    if outer.id == inner.id or (outer.id, inner.id) in located:
         return True
     if outer.kind == "country":
         return inner.in_area and inner.country == outer.country
@@ -117,16 +122,27 @@ def _fits(event: _Event, raw: Raw) -> bool:
         return False
     place = event.head.place
     assert place is not None
-    if not _dates_agree(event.when, raw.when) or not (_contains(place, raw.place) or _contains(raw.place, place)):
+    located = event.located if raw.kind == "incident" else frozenset()  # posts at a town and a village are two
+    nested = _contains(place, raw.place, located) or _contains(raw.place, place, located)
+    if not _dates_agree(event.when, raw.when) or not nested:
         return False
-    return place.id == raw.place.id or _types_agree(event, raw)
+    same_day = place.id == raw.place.id and event.when.value == raw.when.value
+    return same_day or _types_agree(event, raw)
+
+
+_KIN = {"Riots": "Protests"}  # a protest and a riot are one event told in two words ("protests turned violent")
 
 
 def _types_agree(event: _Event, raw: Raw) -> bool:
-    """Claims at nested places are one event when they name the same type, or one names none beyond a
-    casualty ("violence in the north injured dozens … the riot in Zvečan"); a blockade in the north and
-    shots at the dam are two events."""
-    return not raw.specific or not event.typed or raw.subtype in event.typed
+    """Claims at nested places are one event when they name the same type (kin types on the same day), or
+    one names none beyond a casualty ("violence in the north injured dozens … the riot in Zvečan"); a
+    blockade in the north and shots at the dam are two events."""
+    if not raw.specific or not event.typed or raw.subtype in event.typed:
+        return True
+    assert raw.place is not None and event.head.place is not None
+    close = event.when.value == raw.when.value or event.head.place.id == raw.place.id
+    kin = _KIN.get(raw.subtype, raw.subtype)
+    return close and any(_KIN.get(t, t) == kin for t in event.typed)
 
 
 def _attach_target(events: list[_Event], raw: Raw) -> _Event | None:
@@ -148,19 +164,19 @@ def _refine(events: list[_Event], raw: Raw) -> bool:
     for event in reversed(events[-_RECENT_EVENTS:]):
         if not _same_kind(event, raw) or raw.sentence - event.last_sentence > _ATTACH_WINDOW:
             continue
-        place = (event.head if event.coarse is None else _Event.of(event.coarse).head).place
+        place = (event.head if event.coarse is None else _Event.of(event.coarse, located=event.located).head).place
         if place is None or not coarseness(place) or not _contains(place, raw.place):
             continue
         if event.coarse is None:
             event.coarse = list(event.raws)
             event.add(raw)
         else:
-            events.append(_Event.of([*event.coarse, raw], event.coarse))
+            events.append(_Event.of([*event.coarse, raw], event.coarse, event.located))
         return True
     return False
 
 
-def _cluster(raws: list[Raw]) -> list[_Event]:
+def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
     attaches (or waits for the next event, when it comes first); an untyped one at a site makes a coarse
     event precise, or else floats."""
@@ -176,7 +192,7 @@ def _cluster(raws: list[Raw]) -> list[_Event]:
         elif floating:
             waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
         else:
-            event = _Event.of([raw])
+            event = _Event.of([raw], located=located)
             for early in (w for w in waiting if _same_kind(event, w) and raw.sentence - w.sentence <= _WAITING):
                 event.add(early)
             events.append(event)
@@ -238,8 +254,11 @@ def _candidate(event: _Event, rules: Rules) -> Candidate:
     )
 
 
-def candidates(raws: list[Raw], language: Language) -> list[Candidate]:
-    """Raw claims in text order merged into candidates, in the order their evidence appears in the text."""
+def candidates(raws: list[Raw], language: Language, located: Located = frozenset()) -> list[Candidate]:
+    """Raw claims in text order merged into candidates, in the order their evidence appears in the text.
+
+    `located` holds (town, place) pairs the article itself gave ("the village of Banjska, Leposavić"): a claim
+    at the town and one at the place in it are one event when they agree, told at the place."""
     rules = rules_for(language)
-    found = [_candidate(event, rules) for event in _cluster(raws)]
+    found = [_candidate(event, rules) for event in _cluster(raws, located)]
     return sorted(found, key=lambda c: (c.evidence.start, c.kind))

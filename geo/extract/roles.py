@@ -117,6 +117,7 @@ class Found:
     role: MentionRole
     strong: bool
     name: str = ""  # the words matched, as written
+    locates: str = ""  # for a town named to say where a place lies: that place's id
 
 
 def is_initial(text: str, start: int) -> bool:
@@ -199,7 +200,7 @@ def locating_role(text: str, found: Found, previous: Found | None, rules: PlaceR
     if previous is None or found.role != "site" or previous.place.kind in _BROAD_KINDS:
         return found
     if _locates(previous.place, found.place) and rules.locator.match(text[previous.end : found.start]):
-        return replace(found, role="aside")
+        return replace(found, role="aside", locates=previous.place.id)
     return found
 
 

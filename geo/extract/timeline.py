@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from geo.extract.counts import last_kind
 from geo.extract.dates import DateMention, dates_in
 from geo.extract.events import Facts
 from geo.extract.language import Language
@@ -36,6 +37,7 @@ class _Story:
     lede: DateMention | None = None  # the day the opening sentences give
     year: tuple[int, int] | None = None  # (prose sentence, year) of the latest full date with a year
     earlier: tuple[Found, ...] = ()  # the sites of the latest sentence that named any
+    count_kind: str | None = None  # the last kind of figure (injured, killed, …) of the sentence before
 
     def inherited(self) -> DateMention | None:
         anchor = self.anchor
@@ -45,10 +47,11 @@ class _Story:
         year = self.year
         return year[1] if year and self.prose - year[0] <= _YEAR_WINDOW else None
 
-    def read(self, sentence: Sentence, dates: tuple[DateMention, ...], sites: tuple[Found, ...]) -> None:
+    def read(self, sentence: Sentence, dates: tuple[DateMention, ...], sites: tuple[Found, ...], language) -> None:
         self.earlier = sites if sites and sentence.prose else self.earlier
         if not sentence.prose:
             return
+        self.count_kind = last_kind(sentence.text, language)
         day = next((d for d in dates if _anchors(d, self.published)), None)
         self.anchor = (self.prose, day) if day else self.anchor
         self.lede = day if self.lede is None and day and self.prose < _LEDE_SENTENCES else self.lede
@@ -72,6 +75,7 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
         dateline, inherited = datelines[number], story.inherited()
         text = " " * dateline + sentence.text[dateline:]
         dates = tuple(dates_in(text, published, language, context_year=story.context_year()))
-        result.append(Facts(number, sentence, tuple(places[number]), dates, inherited, published, story.earlier))
-        story.read(sentence, dates, tuple(m for m in places[number] if m.role == "site"))
+        mentions = tuple(places[number])
+        result.append(Facts(number, sentence, mentions, dates, inherited, published, story.earlier, story.count_kind))
+        story.read(sentence, dates, tuple(m for m in places[number] if m.role == "site"), language)
     return result
