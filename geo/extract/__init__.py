@@ -200,8 +200,9 @@ _BROAD = ("country", "region")
 
 def _focused(place: Place | None) -> bool:
     """A precise place in the map's focus: in the four northern municipalities, or one the project curates
-    (Pristina, South Mitrovica, the crossings, the camps)."""
-    if place is None or place.kind in _BROAD:
+    (South Mitrovica, the crossings, the camps). A capital is where governments sit: in an article about the
+    north, what "happens" there is statements, trials and talks."""
+    if place is None or place.kind in _BROAD or place.feature_code.endswith("PPLC"):
         return False
     return place.municipality in NORTH or place.id in NORTH or place.curated
 
