@@ -108,7 +108,7 @@ class Facts:
     inherited: DateMention | None
     published: date
     earlier_sites: tuple[Found, ...] = ()  # the sites of the latest earlier sentence that named any
-    count_kind: str | None = None  # the last kind of figure the sentence before named (injured, killed, …)
+    count_before: Count | None = None  # the last figure of the sentence before, which this one may break down
 
 
 @dataclass(frozen=True)
@@ -174,9 +174,11 @@ def _only(counts: tuple[Count, ...], keep: str | None = None, exclude: str | Non
     return tuple(c for c in counts if (keep is None or c.kind == keep) and c.kind != exclude)
 
 
-def _claims(text: str, offset: int, language: Language, count_kind: str | None = None) -> list[_Claim]:
+def _claims(text: str, offset: int, language: Language, count_before: Count | None = None) -> list[_Claim]:
     rules = rules_for(language)
-    counts = tuple(counts_in(text, language, count_kind))
+    types = _incident_types(text, rules)
+    deployment = _deployment_kind(text, rules)
+    counts = tuple(counts_in(text, language, count_before))
     casualties = _only(counts, exclude="troops")
     claims = [
         _Claim(
@@ -190,12 +192,11 @@ def _claims(text: str, offset: int, language: Language, count_kind: str | None =
             rule.needs_day,
             number != rules.casualty_rule,
         )
-        for rule, position, number in _incident_types(text, rules)
+        for rule, position, number in types
         if not _hypothetical(text, position, rules)
     ]
     if not claims and (rules.weak.search(text) or casualties):
         claims.append(_Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False))
-    deployment = _deployment_kind(text, rules)
     if deployment and not _hypothetical(text, deployment[1], rules):
         kind, position = deployment
         claims.append(_Claim("deployment", kind, None, 0, offset + position, _only(counts, keep="troops"), True))
@@ -223,7 +224,7 @@ def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[_Cl
     rules = rules_for(language)
     text = facts.sentence.text
     clauses = _clauses(text, rules)
-    per_clause = [_claims(text[a:b], a, language, facts.count_kind) for a, b in clauses]
+    per_clause = [_claims(text[a:b], a, language, facts.count_before) for a, b in clauses]
     mentions = [_speech_role(m, clauses, per_clause, text, rules) for m in facts.mentions]
     sites = [[m for m in mentions if m.role == "site" and a <= m.start < b] for a, b in clauses]
     orphans = [m for number, found in enumerate(sites) if not per_clause[number] for m in found]

@@ -130,7 +130,8 @@ def _fits(event: _Event, raw: Raw) -> bool:
     return same_day or _types_agree(event, raw)
 
 
-_KIN = {"Riots": "Protests"}  # a protest and a riot are one event told in two words ("protests turned violent")
+# One event told in two words: "protests turned violent"; "gunmen attacked a patrol … an exchange of fire".
+_KIN = {"Riots": "Protests", "Violence against civilians": "Battles"}
 
 
 def _types_agree(event: _Event, raw: Raw) -> bool:
@@ -146,11 +147,17 @@ def _types_agree(event: _Event, raw: Raw) -> bool:
 
 
 def _attach_target(events: list[_Event], raw: Raw) -> _Event | None:
-    for event in reversed(events[-_RECENT_EVENTS:]):
-        recent = raw.sentence - event.last_sentence <= _ATTACH_WINDOW
-        if _same_kind(event, raw) and recent and _dates_agree(event.when, raw.when):
-            return event
-    return None
+    """The recent event a claim without a site adds to: one of the claim's own type ("three were hurt during
+    the arrest" goes to the arrest), else the latest."""
+    fitting = [
+        event
+        for event in reversed(events[-_RECENT_EVENTS:])
+        if _same_kind(event, raw)
+        and raw.sentence - event.last_sentence <= _ATTACH_WINDOW
+        and _dates_agree(event.when, raw.when)
+    ]
+    typed = next((event for event in fitting if raw.specific and raw.subtype in event.typed), None)
+    return typed or next(iter(fitting), None)
 
 
 def _merge_target(events: list[_Event], raw: Raw) -> _Event | None:
@@ -201,13 +208,12 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
 
 
 def _merged_counts(raws: list[Raw]) -> tuple[Count, ...]:
-    best: dict[tuple[str, str], Count] = {}
-    for count in (c for r in raws for c in r.counts):
-        key = (count.kind, count.side)
-        known = best.get(key)
-        if known is None or (count.value, count.at_least) > (known.value, known.at_least):
-            best[key] = count
-    return tuple(best.values())
+    """One figure per kind and side: the first the article gives (later ones are updates or totals of a wider
+    operation), raised only by an "at least" of the same figure."""
+    first: dict[tuple[str, str], Count] = {}
+    for count in (c for r in sorted(raws, key=lambda r: r.sentence) for c in r.counts):
+        first.setdefault((count.kind, count.side), count)
+    return tuple(first.values())
 
 
 def _event_actors(kind: CandidateKind, raws: list[Raw]) -> tuple[str, ...]:

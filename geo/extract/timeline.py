@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from geo.extract.counts import last_kind
+from geo.extract.counts import counts_in
 from geo.extract.dates import DateMention, dates_in
 from geo.extract.events import Facts
 from geo.extract.language import Language
 from geo.extract.mentions import find_places, same_town
+from geo.extract.records import Count
 from geo.extract.roles import Found, dateline_end, place_rules
 from geo.extract.sentences import Sentence
 
@@ -37,7 +38,7 @@ class _Story:
     lede: DateMention | None = None  # the day the opening sentences give
     year: tuple[int, int] | None = None  # (prose sentence, year) of the latest full date with a year
     earlier: tuple[Found, ...] = ()  # the sites of the latest sentence that named any
-    count_kind: str | None = None  # the last kind of figure (injured, killed, …) of the sentence before
+    count_before: Count | None = None  # the last figure of the sentence before
 
     def inherited(self) -> DateMention | None:
         anchor = self.anchor
@@ -51,7 +52,7 @@ class _Story:
         self.earlier = sites if sites and sentence.prose else self.earlier
         if not sentence.prose:
             return
-        self.count_kind = last_kind(sentence.text, language)
+        self.count_before = next(reversed(counts_in(sentence.text, language)), None)
         day = next((d for d in dates if _anchors(d, self.published)), None)
         self.anchor = (self.prose, day) if day else self.anchor
         self.lede = day if self.lede is None and day and self.prose < _LEDE_SENTENCES else self.lede
@@ -76,6 +77,6 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
         text = " " * dateline + sentence.text[dateline:]
         dates = tuple(dates_in(text, published, language, context_year=story.context_year()))
         mentions = tuple(places[number])
-        result.append(Facts(number, sentence, mentions, dates, inherited, published, story.earlier, story.count_kind))
+        result.append(Facts(number, sentence, mentions, dates, inherited, published, story.earlier, story.count_before))
         story.read(sentence, dates, tuple(m for m in places[number] if m.role == "site"), language)
     return result
