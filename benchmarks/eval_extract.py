@@ -246,12 +246,14 @@ def text_of_size(chars: int, articles: Path = ARTICLES) -> str:
     return text[:chars]
 
 
-def _naive_match_at(text: str, tokens: list[re.Match[str]], i: int, index: Any, rules: Any) -> tuple[Place, int] | None:
+def _naive_match_at(
+    text: str, tokens: list[re.Match[str]], i: int, index: Any, rules: Any
+) -> tuple[tuple[Place, ...], int] | None:
     """Baseline: geocode every n-gram from 4 words down to 1, no first-word index."""
     for n in range(min(4, len(tokens) - i), 0, -1):
         result = index.gazetteer.geocode(text[tokens[i].start() : tokens[i + n - 1].end()])
         if result is not None and result.matched_by != "fuzzy":
-            return result.place, n
+            return (result.place,), n
     return None
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from geo.extract.homonyms import anchor, nearest_namesake
 from geo.extract.inflection import inflection, key_forms, name_forms
 from geo.extract.language import Language
 from geo.extract.roles import (
@@ -55,6 +56,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _MAX_TOKENS = 4
 _MAX_WRAPPED_TOKENS = 6
 _CACHE_ENTRIES = 200_000
+_ANCHORS = 24  # the latest places named, by which namesakes are told apart
 
 
 @dataclass(frozen=True)
@@ -68,14 +70,14 @@ class PlaceIndex:
     first_words: frozenset[str]
     prefixes: frozenset[str]  # every first-k-words of a multi-word key: longer n-grams are tried only after one
     preferred: dict[str, str] = field(default_factory=dict)  # a name (in every case) -> the place it means here
-    cache: dict[str, Place | None] = field(default_factory=dict, compare=False, hash=False)
+    cache: dict[str, tuple[Place, ...]] = field(default_factory=dict, compare=False, hash=False)
 
-    def lookup(self, span: str) -> Place | None:
-        """`_lookup`, remembered: the same names recur within an article and across articles."""
+    def lookup(self, span: str) -> tuple[Place, ...]:
+        """`_candidates`, remembered: the same names recur within an article and across articles."""
         if span not in self.cache:
             if len(self.cache) > _CACHE_ENTRIES:
                 self.cache.clear()
-            self.cache[span] = _lookup(span, self)
+            self.cache[span] = _candidates(span, self)
         return self.cache[span]
 
 
@@ -126,14 +128,15 @@ def _variants(key: str) -> tuple[str, ...]:
     return key, unwrapped, canonical_directions(unwrapped)
 
 
-def _lookup(span: str, index: PlaceIndex) -> Place | None:
-    """The place a span names: a gazetteer key (any spelling, wrapper or direction word) or a case form;
-    of several places, the best by `_rank` (a village in the north before a namesake elsewhere)."""
+def _candidates(span: str, index: PlaceIndex) -> tuple[Place, ...]:
+    """The places a span may name: a gazetteer key (any spelling, wrapper or direction word) or a case form;
+    best by `_rank` first (a village in the north before a namesake elsewhere)."""
     key = fold(span)
     if not key:
-        return None
+        return ()
     if key in index.preferred:
-        return index.gazetteer.get(index.preferred[key])
+        preferred = index.gazetteer.get(index.preferred[key])
+        return (preferred,) if preferred is not None else ()
     found: list[tuple[Place, bool]] = []
     if any(v and (v in index.keys or phonetic(v) in index.sounds) for v in _variants(key)):
         result = index.gazetteer.geocode(span)
@@ -141,7 +144,13 @@ def _lookup(span: str, index: PlaceIndex) -> Place | None:
             found += [(place, False) for place in _tied(result)]
     numbers = next((index.forms[v] for v in _variants(key) if v in index.forms), [])
     found += [(index.gazetteer.places[n], True) for n in numbers]
-    return min(found, key=lambda item: (_rank(item[0]), item[1]))[0] if found else None
+    ordered = sorted(found, key=lambda item: (_rank(item[0]), item[1]))
+    return tuple({place.id: place for place, _ in ordered}.values())
+
+
+def _lookup(span: str, index: PlaceIndex) -> Place | None:
+    """The best place a span names, if any."""
+    return next(iter(_candidates(span, index)), None)
 
 
 def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
@@ -172,9 +181,9 @@ def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex,
             break
         words.append(fold(tokens[i + len(words)].group()))
     for n in range(len(words), 0, -1):
-        place = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
-        if place is not None:
-            return place, n
+        places = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
+        if places:
+            return places, n
     return None
 
 
@@ -189,6 +198,12 @@ class _Scan:
     index: PlaceIndex
     rules: PlaceRules
     lower_words: frozenset[str]
+    anchors: list[Place] = field(default_factory=list)  # places named so far that tell where namesakes lie
+
+    def remember(self, found: list[Found]) -> None:
+        """Keep the latest sites and seats as anchors for later namesakes (a bounded number)."""
+        self.anchors.extend(m.place for m in found if anchor(m.place))
+        del self.anchors[:-_ANCHORS]
 
 
 def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, previous: Found | None) -> Found | None:
@@ -218,18 +233,31 @@ def _north_part(text: str, found: Found, scan: _Scan) -> Found:
     return found
 
 
-def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
-    """Places named in a sentence, with offsets relative to the sentence and their roles."""
-    text = sentence.text
-    tokens = list(_TOKEN.finditer(text))
-    found: list[Found] = []
+def _matches(text: str, tokens: list[re.Match[str]], scan: _Scan) -> list[tuple[tuple[Place, ...], int, int]]:
+    """Every longest name in a sentence: its candidate places, first token and token count."""
+    found = []
     i = 0
     while i < len(tokens):
         match = _match_at(text, tokens, i, scan.index, scan.rules)
         if match is None:
             i += 1
             continue
-        place, n = match
+        places, n = match
+        found.append((places, i, n))
+        i += n
+    return found
+
+
+def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
+    """Places named in a sentence, with offsets relative to the sentence and their roles; of namesakes, the
+    one near the other places named (geo.extract.homonyms)."""
+    text = sentence.text
+    tokens = list(_TOKEN.finditer(text))
+    matches = _matches(text, tokens, scan)
+    context = [places[0] for places, _, _ in matches if len(places) == 1 and anchor(places[0])] + scan.anchors
+    found: list[Found] = []
+    for places, i, n in matches:
+        place = nearest_namesake(places, context)
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         previous = found[-1] if found else None
         accepted = _accept(text, place, start, end, n, scan, previous)
@@ -238,7 +266,7 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
             accepted = replace(accepted, role=role(text, accepted, dateline, scan.rules))
             accepted = locating_role(text, accepted, previous, scan.rules)
             found.append(coordinated_role(text, accepted, previous, scan.rules))
-        i += n
+    scan.remember(found)
     return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)
 
 

@@ -10,11 +10,11 @@ government; a list of places shares the role of its first member.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from geo.extract.homonyms import km
 from geo.extract.language import Language
 from geo.extract.records import MentionRole
 from geo.extract.sentences import Sentence
@@ -213,14 +213,7 @@ def _locates(inner: Place, outer: Place) -> bool:
         return False
     if inner.municipality and inner.municipality in (outer.id, outer.municipality):
         return True
-    return _km(inner, outer) <= _LOCATING_KM
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    return km(inner, outer) <= _LOCATING_KM
 
 
 def coordinated_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
