@@ -19,7 +19,7 @@ from geo.extract.language import Language
 from geo.extract.numbers import NumberWords, number_words, parse_number
 from geo.extract.records import DateBasis
 
-__all__ = ["ArticleDate", "DateMention", "article_date", "dates_in"]
+__all__ = ["ArticleDate", "DateMention", "article_date", "dates_in", "reference_spans"]
 
 # A year-less date up to this far ahead is this year's (a vote called for 18 December); further ahead, last year's.
 _SCHEDULED_AHEAD = timedelta(days=90)
@@ -42,6 +42,7 @@ class DateMention:
     inherited: bool = False  # taken from an earlier sentence: a hint, not a fact of this sentence
     has_year: bool = True
     statement: bool = False  # says when someone spoke ("police said on Monday"), not when it happened
+    reference: bool = False  # inside a phrase that refers to another event ("linked to the events of 24 September")
 
     def inherit(self) -> DateMention:
         """The same date, as a later sentence's hint."""
@@ -64,6 +65,7 @@ class _Rules:
     publication_label: re.Pattern[str]
     statement: re.Pattern[str]
     statement_after: re.Pattern[str]
+    reference: re.Pattern[str]
     nth_day: re.Pattern[str]
     ordinals: dict[str, int]
     numbers: NumberWords
@@ -114,6 +116,7 @@ def _rules(language: Language) -> _Rules:
         publication_label=re.compile(section.get("publication_label", "(?!)")),
         statement=re.compile(section.get("statement", "(?!)")),
         statement_after=re.compile(section.get("statement_after", "(?!)")),
+        reference=re.compile(section.get("reference", "(?!)")),
         nth_day=re.compile(section.get("nth_day", {}).get("pattern", "(?!)")),
         ordinals={word: int(n) for word, n in section.get("nth_day", {}).get("ordinals", {}).items()},
         numbers=numbers,
@@ -240,8 +243,19 @@ def dates_in(
     for _, mention in sorted(found, key=lambda item: (item[0], item[1].position)):
         if all(mention.end <= other.position or mention.position >= other.end for other in kept):
             kept.append(mention)
+    references = reference_spans(text, language)
     ordered = [_as_statement(text, m, rules) for m in sorted(kept, key=lambda m: m.position)]
+    ordered = [replace(m, reference=True) if _inside(m.position, references) else m for m in ordered]
     return _started_earlier(text, ordered, rules, base or _publication(published))
+
+
+def reference_spans(text: str, language: Language) -> list[tuple[int, int]]:
+    """Spans of a sentence that refer to another event ("linked to the events in Banjska on 24 September")."""
+    return [m.span() for m in _rules(language).reference.finditer(text)]
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 _STATEMENT_REACH = 60  # characters before a date in which a verb of saying makes it the statement's date

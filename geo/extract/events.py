@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from geo.extract.counts import actors_in, counts_in, nations_in
-from geo.extract.dates import DateMention
+from geo.extract.dates import DateMention, reference_spans
 from geo.extract.language import Language
 from geo.extract.records import CandidateKind, Count, Evidence
 from geo.extract.roles import Found
@@ -270,20 +270,21 @@ def _clause_of(position: int, spans: list[tuple[int, int]]) -> int:
 _ANTECEDENT_CHARS = 24  # a relative clause this close after a trigger describes the trigger's own event
 
 
-def _visible(facts: Facts, position: int, rules: Rules) -> list[DateMention]:
+def _visible(facts: Facts, position: int, rules: Rules, language: Language) -> list[DateMention]:
     """The dates a trigger can see: a relative clause keeps its dates to itself ("…, where clashes left dozens
     injured on 29 May"), unless it follows the trigger's noun ("the clashes that took place on Sunday")."""
-    spans = [m.span() for m in rules.relative_clause.finditer(facts.sentence.text)]
+    text = facts.sentence.text
+    spans = [m.span() for m in rules.relative_clause.finditer(text)] + reference_spans(text, language)
     own = _clause_of(position, spans)
     described = {n for n, (start, _) in enumerate(spans) if 0 <= start - position <= _ANTECEDENT_CHARS}
     return [d for d in facts.dates if _clause_of(d.position, spans) in {own, -1, *described}]
 
 
-def _date_for(facts: Facts, position: int, rules: Rules) -> DateMention:
+def _date_for(facts: Facts, position: int, rules: Rules, language: Language) -> DateMention:
     """The date nearest the trigger that it can see; a statement's date ("police said on Monday") only when the
     sentence gives no other and no earlier day goes before it. A sentence without dates inherits a recent one;
     else publication."""
-    here = _visible(facts, position, rules)
+    here = _visible(facts, position, rules, language)
     events = [d for d in here if not d.statement]
     if events:
         return min(events, key=lambda d: abs(d.position - position))
@@ -316,7 +317,7 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
     tied, mentions = claims_of_sentence(facts, language)
     raws = []
     for claim, found in tied:
-        when = _date_for(facts, claim.position, rules)
+        when = _date_for(facts, claim.position, rules, language)
         if claim.needs_day and when.precision != "day":
             continue
         places = _finest(found)

@@ -62,7 +62,7 @@ class _Story:
 
 
 def _anchors(mention: DateMention, published: date) -> bool:
-    return mention.precision == "day" and mention.value <= published and not mention.statement
+    return mention.precision == "day" and mention.value <= published and not (mention.statement or mention.reference)
 
 
 def facts_of(found: list[Sentence], published: date, language: Language, scan) -> list[Facts]:
