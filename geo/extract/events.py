@@ -108,6 +108,8 @@ class Facts:
     inherited: DateMention | None
     published: date
     earlier_sites: tuple[Found, ...] = ()  # the sites of the latest earlier sentence that named any
+    near: Place | None = None  # where the story is when this sentence names no place: the site just named,
+    # else the dateline's place
     count_before: Count | None = None  # the last figure of the sentence before, which this one may break down
 
 
@@ -142,6 +144,7 @@ class Raw:
     evidence: Evidence
     sentence: int
     specific: bool = True  # False for a bare casualty word or an untyped "incident"
+    near: Place | None = None  # for a claim that names no site: the place the story is at (just named, or datelined)
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -323,7 +326,8 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
         places = _finest(found)
         for place in places or [None]:
             day = _site_date(facts, found, place, when) if len(places) > 1 else when
-            raws.append(_raw(claim, place, day, (actors, nations), evidence, facts.number))
+            raw = _raw(claim, place, day, (actors, nations), evidence, facts.number)
+            raws.append(replace(raw, near=facts.near) if place is None else raw)
     return raws, mentions
 
 

@@ -17,6 +17,7 @@ from geo.gazetteer import Place
 __all__ = ["anchor", "km", "nearest_namesake"]
 
 _MARGIN_KM = 8.0
+_RECENT = 4  # places named shortly before
 _EARTH_KM = 6371.0
 _ANCHOR_KINDS = frozenset({"country", "region"})  # too wide to say where a village is
 
@@ -29,20 +30,34 @@ def km(a: Place, b: Place) -> float:
 
 
 def anchor(place: Place) -> bool:
-    """Whether a place can tell where its neighbours in the text lie."""
-    return place.in_area and place.kind not in _ANCHOR_KINDS
+    """Whether a place can tell where its neighbours in the text lie (a capital is named for its government)."""
+    return place.in_area and place.kind not in _ANCHOR_KINDS and not place.feature_code.endswith("PPLC")
 
 
 def _closeness(place: Place, anchors: Sequence[Place]) -> float:
-    return min((km(place, other) for other in anchors if other.id != place.id), default=math.inf)
+    """Mean distance to the anchors (its own earlier mentions left out)."""
+    distances = [km(place, other) for other in anchors if other.id != place.id]
+    return sum(distances) / len(distances) if distances else math.inf
 
 
-def nearest_namesake(candidates: Sequence[Place], anchors: Sequence[Place]) -> Place:
-    """Of places of one kind sharing a name (best by the prior first), the one nearest the anchors when it is
-    clearly nearer than the prior's choice."""
+def nearest_namesake(candidates: Sequence[Place], beside: Sequence[Place], before: Sequence[Place]) -> Place:
+    """Of places of one kind sharing a name (best by the prior first): the one nearest the places named beside
+    it, when clearly nearer than the prior's choice; with nothing beside it, the one the article already
+    meant, else the one nearest the places named shortly before."""
     best = candidates[0]
     namesakes = [place for place in candidates if place.kind == best.kind]  # a town never becomes its municipality
-    if len(namesakes) < 2 or not anchors:
+    if len(namesakes) < 2:
         return best
+    if beside:
+        return _nearest(namesakes, beside)
+    chosen = {place.id for place in before}
+    earlier = next((place for place in namesakes if place.id in chosen), None)
+    if earlier is not None:
+        return earlier  # one name, one place, through an article
+    return _nearest(namesakes, before[-_RECENT:]) if before else best
+
+
+def _nearest(namesakes: Sequence[Place], anchors: Sequence[Place]) -> Place:
+    best = namesakes[0]
     nearest = min(namesakes, key=lambda place: _closeness(place, anchors))
     return nearest if _closeness(nearest, anchors) + _MARGIN_KM < _closeness(best, anchors) else best

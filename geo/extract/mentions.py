@@ -56,7 +56,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _MAX_TOKENS = 4
 _MAX_WRAPPED_TOKENS = 6
 _CACHE_ENTRIES = 200_000
-_ANCHORS = 24  # the latest places named, by which namesakes are told apart
+_ANCHORS = 24  # the latest places named: an article's namesakes keep the sense they first had
 
 
 @dataclass(frozen=True)
@@ -201,8 +201,8 @@ class _Scan:
     anchors: list[Place] = field(default_factory=list)  # places named so far that tell where namesakes lie
 
     def remember(self, found: list[Found]) -> None:
-        """Keep the latest sites and seats as anchors for later namesakes (a bounded number)."""
-        self.anchors.extend(m.place for m in found if anchor(m.place))
+        """Keep the latest places named (datelines aside) as anchors for later namesakes (a bounded number)."""
+        self.anchors.extend(m.place for m in found if anchor(m.place) and m.role != "dateline")
         del self.anchors[:-_ANCHORS]
 
 
@@ -254,10 +254,11 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
     text = sentence.text
     tokens = list(_TOKEN.finditer(text))
     matches = _matches(text, tokens, scan)
-    context = [places[0] for places, _, _ in matches if len(places) == 1 and anchor(places[0])] + scan.anchors
+    named = [(places[0], i) for places, i, _ in matches if anchor(places[0]) and tokens[i].start() >= dateline]
     found: list[Found] = []
     for places, i, n in matches:
-        place = nearest_namesake(places, context)
+        beside = [place for place, j in named if j != i]
+        place = nearest_namesake(places, beside, scan.anchors)
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         previous = found[-1] if found else None
         accepted = _accept(text, place, start, end, n, scan, previous)

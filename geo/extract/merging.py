@@ -63,9 +63,11 @@ class _Event:
 
     def _date_from_floating(self, raw: Raw) -> None:
         """A sentence that names no place but dates the event ("… arrested on Wednesday") dates it when the
-        sentences that name its place give only the publication day."""
+        sentences that name its place give only the publication day, and it tells of the same kind of event
+        (a riot "on the first day, on Monday" does not date the beating reported today)."""
         weak = self._when is not None and self._when.basis == "publication"
-        if weak and raw.when.basis != "publication" and not raw.when.inherited:
+        own_type = not raw.specific or not self.typed or raw.subtype in self.typed
+        if weak and own_type and raw.when.basis != "publication" and not raw.when.inherited:
             self._when = raw.when
 
     @property
@@ -185,8 +187,9 @@ def _refine(events: list[_Event], raw: Raw) -> bool:
 
 def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
-    attaches (or waits for the next event, when it comes first); an untyped one at a site makes a coarse
-    event precise, or else floats."""
+    attaches, or starts an event where the story is (the site just named, the dateline's town), or waits for
+    the next event when it comes first; an untyped one at a site makes a coarse event precise, or else
+    floats."""
     events: list[_Event] = []
     waiting: list[Raw] = []
     for raw in raws:
@@ -196,6 +199,8 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
         target = _attach_target(events, raw) if floating else _merge_target(events, raw)
         if target is not None:
             target.add(replace(raw, place=None) if floating else raw)
+        elif raw.kind == "incident" and raw.place is None and raw.specific and raw.near is not None:
+            events.append(_Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
         elif floating:
             waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
         else:

@@ -9,7 +9,7 @@ so it never becomes the day later sentences stand on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from geo.extract.counts import counts_in
@@ -20,12 +20,14 @@ from geo.extract.mentions import find_places, same_town
 from geo.extract.records import Count
 from geo.extract.roles import Found, dateline_end, place_rules
 from geo.extract.sentences import Sentence
+from geo.gazetteer import Place
 
 __all__ = ["facts_of"]
 
 _INHERIT_WINDOW = 3  # sentences: how far back an undated sentence looks for its date
 _LEDE_SENTENCES = 2  # the opening sentences whose day stands for the story's day
 _YEAR_WINDOW = 1  # sentences: how far back a full date lends its year to a year-less one
+_NEAR_WINDOW = 2  # prose sentences: how long a site stays where the story is
 
 
 @dataclass
@@ -38,6 +40,8 @@ class _Story:
     lede: DateMention | None = None  # the day the opening sentences give
     year: tuple[int, int] | None = None  # (prose sentence, year) of the latest full date with a year
     earlier: tuple[Found, ...] = ()  # the sites of the latest sentence that named any
+    earlier_at: int = -1  # the prose sentence that named them
+    dateline: Place | None = None  # the in-area place of the article's dateline
     count_before: Count | None = None  # the last figure of the sentence before
 
     def inherited(self) -> DateMention | None:
@@ -48,8 +52,19 @@ class _Story:
         year = self.year
         return year[1] if year and self.prose - year[0] <= _YEAR_WINDOW else None
 
-    def read(self, sentence: Sentence, dates: tuple[DateMention, ...], sites: tuple[Found, ...], language) -> None:
-        self.earlier = sites if sites and sentence.prose else self.earlier
+    def near(self) -> Place | None:
+        """Where the story is for a sentence that names no place: the site of the sentence just before (or the
+        one before it), else, while no site has been named, the dateline's place."""
+        if self.earlier and self.prose - self.earlier_at <= _NEAR_WINDOW:
+            return self.earlier[-1].place
+        return self.dateline if not self.earlier else None  # a wire dateline is the reporter's, once a site is named
+
+    def read(self, sentence: Sentence, found: tuple[Found, ...], dates: tuple[DateMention, ...], language) -> None:
+        sites = tuple(m for m in found if m.role == "site")
+        datelined = [m.place for m in found if m.role == "dateline" and _local(m.place)]
+        self.dateline = self.dateline or next(iter(datelined), None)
+        if sites and sentence.prose:
+            self.earlier, self.earlier_at = sites, self.prose
         if not sentence.prose:
             return
         self.count_before = next(reversed(counts_in(sentence.text, language)), None)
@@ -59,6 +74,10 @@ class _Story:
         full = [d for d in dates if d.has_year and d.basis == "explicit"]
         self.year = (self.prose, full[-1].value.year) if full else self.year
         self.prose += 1
+
+
+def _local(place: Place) -> bool:
+    return place.in_area and place.kind not in ("country", "region") and not place.feature_code.endswith("PPLC")
 
 
 def _anchors(mention: DateMention, published: date) -> bool:
@@ -77,6 +96,7 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
         text = " " * dateline + sentence.text[dateline:]
         dates = tuple(dates_in(text, published, language, context_year=story.context_year()))
         mentions = tuple(places[number])
-        result.append(Facts(number, sentence, mentions, dates, inherited, published, story.earlier, story.count_before))
-        story.read(sentence, dates, tuple(m for m in places[number] if m.role == "site"), language)
+        facts = Facts(number, sentence, mentions, dates, inherited, published, story.earlier)
+        result.append(replace(facts, near=story.near(), count_before=story.count_before))
+        story.read(sentence, mentions, dates, language)
     return result
