@@ -70,6 +70,9 @@ class PlaceIndex:
     first_words: frozenset[str]
     prefixes: frozenset[str]  # every first-k-words of a multi-word key: longer n-grams are tried only after one
     preferred: dict[str, str] = field(default_factory=dict)  # a name (in every case) -> the place it means here
+    wrappers: frozenset[str] = frozenset()  # "komunës", "opštini": a municipality's name follows
+    particles: frozenset[str] = frozenset()  # joining words between a wrapper and the name ("së", "e")
+    qualifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "e poshtme" -> "donje", …: the Serbian form
     cache: dict[str, tuple[Place, ...]] = field(default_factory=dict, compare=False, hash=False)
 
     def lookup(self, span: str) -> tuple[Place, ...]:
@@ -91,7 +94,22 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
     first = {key.split()[0] for key in every if key}
     prefixes = {" ".join(words[:k]) for words in (key.split() for key in every) for k in range(1, len(words))}
     preferred = _preferred(gazetteer, language, rules)
-    return PlaceIndex(gazetteer, keys, sounds, forms, frozenset(first), frozenset(prefixes), preferred)
+    places = language.section("places")
+    wrappers = frozenset(fold(w) for w in places.get("wrappers", "").split())
+    particles = frozenset(fold(w) for w in (rules.particles if rules else ())) | {"se", "te"}
+    qualifiers = tuple((fold(k), tuple(v.split())) for k, v in places.get("qualifiers", {}).items())
+    return PlaceIndex(
+        gazetteer,
+        keys,
+        sounds,
+        forms,
+        frozenset(first),
+        frozenset(prefixes),
+        preferred,
+        wrappers,
+        particles,
+        qualifiers,
+    )
 
 
 def _preferred(gazetteer: Gazetteer, language: Language, rules) -> dict[str, str]:
@@ -144,6 +162,8 @@ def _candidates(span: str, index: PlaceIndex) -> tuple[Place, ...]:
             found += [(place, False) for place in _tied(result)]
     numbers = next((index.forms[v] for v in _variants(key) if v in index.forms), [])
     found += [(index.gazetteer.places[n], True) for n in numbers]
+    if not found:
+        return _unwrapped(key, index) or _qualified(key, index)
     ordered = sorted(found, key=lambda item: (_rank(item[0]), item[1]))
     return tuple({place.id: place for place, _ in ordered}.values())
 
@@ -151,6 +171,32 @@ def _candidates(span: str, index: PlaceIndex) -> tuple[Place, ...]:
 def _lookup(span: str, index: PlaceIndex) -> Place | None:
     """The best place a span names, if any."""
     return next(iter(_candidates(span, index)), None)
+
+
+def _unwrapped(key: str, index: PlaceIndex) -> tuple[Place, ...]:
+    """ "Komunës së Mitrovicës së Veriut": a wrapper in any case, its joining words, then a name in any case;
+    the municipality of that name first."""
+    words = key.split()
+    if len(words) < 2 or words[0] not in index.wrappers:
+        return ()
+    rest = words[1:]
+    while len(rest) > 1 and rest[0] in index.particles:
+        rest = rest[1:]
+    found = _candidates(" ".join(rest), index)
+    return tuple(sorted(found, key=lambda place: place.kind != "municipality"))
+
+
+def _qualified(key: str, index: PlaceIndex) -> tuple[Place, ...]:
+    """ "Jarinjë e Poshtme" is "Donje Jarinje": a qualifier written after the name, in the form the gazetteer
+    knows."""
+    for suffix, prefixes in index.qualifiers:
+        if key.endswith(" " + suffix):
+            base = key[: -len(suffix) - 1]
+            for prefix in prefixes:
+                found = _candidates(f"{prefix} {base}", index)
+                if found:
+                    return found
+    return ()
 
 
 def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
@@ -181,9 +227,24 @@ def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex,
             break
         words.append(fold(tokens[i + len(words)].group()))
     for n in range(len(words), 0, -1):
+        qualified = _with_qualifier(text, tokens, i, n, index)
+        if qualified:
+            return qualified
         places = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
         if places:
             return places, n
+    return None
+
+
+def _with_qualifier(text: str, tokens: list[re.Match[str]], i: int, n: int, index: PlaceIndex):
+    """The name of n tokens with a qualifier written after it ("Jarinjë e Poshtme"), if that names a place."""
+    for suffix, _ in index.qualifiers:
+        k = len(suffix.split())
+        if i + n + k <= len(tokens) and _joinable(text, tokens, i + n - 1, i + n + k - 1):
+            if fold(text[tokens[i + n].start() : tokens[i + n + k - 1].end()]) == suffix:
+                places = index.lookup(text[tokens[i].start() : tokens[i + n + k - 1].end()])
+                if places:
+                    return places, n + k
     return None
 
 
