@@ -63,6 +63,7 @@ class _Rules:
     ambiguous_months: frozenset[str]
     last_month_mods: frozenset[str]
     publication_label: re.Pattern[str]
+    night: re.Pattern[str]
     statement: re.Pattern[str]
     statement_after: re.Pattern[str]
     reference: re.Pattern[str]
@@ -114,6 +115,7 @@ def _rules(language: Language) -> _Rules:
         ambiguous_months=frozenset(section.get("ambiguous_months", "").split()),
         last_month_mods=frozenset(section.get("last_month_mods", "last").split()),
         publication_label=re.compile(section.get("publication_label", "(?!)")),
+        night=re.compile(section.get("night", "(?!)")),
         statement=re.compile(section.get("statement", "(?!)")),
         statement_after=re.compile(section.get("statement_after", "(?!)")),
         reference=re.compile(section.get("reference", "(?!)")),
@@ -212,6 +214,12 @@ def _shifted(published: date, unit: str, amount: int) -> tuple[date, str]:
     return date(published.year - amount, 1, 1), "year"
 
 
+def _nights(text: str, story_day: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
+    """ "during the night", "tokom noći", "gjatë natës": the night of the day the story is telling."""
+    for match in rules.night.finditer(text):
+        yield 2, DateMention(story_day, "relative", "day", match.start(), match.end())
+
+
 def _relatives(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
     for pattern, unit, amount in rules.relative:
         for match in pattern.finditer(text):
@@ -230,15 +238,18 @@ def dates_in(
     language: Language,
     base: DateMention | None = None,
     context_year: int | None = None,
+    story_day: date | None = None,
 ) -> list[DateMention]:
     """Every date expression in a sentence, in text order; where two overlap, the more specific one.
 
     `base` is the day a sentence that names none is told from (publication, unless given): "for the third day
     in a row" counts back from it. `context_year` is the year of a full date just before,
-    which year-less dates take when it is an earlier year than publication."""
+    which year-less dates take when it is an earlier year than publication; `story_day` the day the
+    sentences before were telling of, which "during the night" refers to."""
     rules = _rules(language)
     found = list(_explicit(text, published, rules, context_year))
     found += [item for finder in (_months, _weekdays, _relatives) for item in finder(text, published, rules)]
+    found += list(_nights(text, story_day or published, rules))
     kept: list[DateMention] = []
     for _, mention in sorted(found, key=lambda item: (item[0], item[1].position)):
         if all(mention.end <= other.position or mention.position >= other.end for other in kept):

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from geo.extract.homonyms import anchor, nearest_namesake
-from geo.extract.inflection import inflection, key_forms, name_forms
 from geo.extract.language import Language
+from geo.extract.lookup import PlaceIndex, lookup, place_index
 from geo.extract.roles import (
     CONTEXT_CHARS,
     NORTH,
@@ -35,8 +34,8 @@ from geo.extract.roles import (
     strong_context,
 )
 from geo.extract.sentences import Sentence
-from geo.gazetteer import Gazetteer, GeocodeResult, Place, prior
-from geo.names import canonical_directions, fold, phonetic, strip_directions, strip_wrappers
+from geo.gazetteer import Gazetteer, Place
+from geo.names import fold, phonetic, strip_directions
 
 __all__ = [
     "find_places",
@@ -55,148 +54,12 @@ _VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MAX_TOKENS = 4
 _MAX_WRAPPED_TOKENS = 6
-_CACHE_ENTRIES = 200_000
 _ANCHORS = 24  # the latest places named: an article's namesakes keep the sense they first had
-
-
-@dataclass(frozen=True)
-class PlaceIndex:
-    """What the finder looks names up in, for one gazetteer and one language."""
-
-    gazetteer: Gazetteer
-    keys: frozenset[str]
-    sounds: frozenset[str]
-    forms: dict[str, list[int]]
-    first_words: frozenset[str]
-    prefixes: frozenset[str]  # every first-k-words of a multi-word key: longer n-grams are tried only after one
-    preferred: dict[str, str] = field(default_factory=dict)  # a name (in every case) -> the place it means here
-    wrappers: frozenset[str] = frozenset()  # "komunës", "opštini": a municipality's name follows
-    particles: frozenset[str] = frozenset()  # joining words between a wrapper and the name ("së", "e")
-    qualifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "e poshtme" -> "donje", …: the Serbian form
-    cache: dict[str, tuple[Place, ...]] = field(default_factory=dict, compare=False, hash=False)
-
-    def lookup(self, span: str) -> tuple[Place, ...]:
-        """`_candidates`, remembered: the same names recur within an article and across articles."""
-        if span not in self.cache:
-            if len(self.cache) > _CACHE_ENTRIES:
-                self.cache.clear()
-            self.cache[span] = _candidates(span, self)
-        return self.cache[span]
-
-
-@lru_cache(maxsize=8)
-def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
-    """The gazetteer's keys plus the language's case forms of its names, built once."""
-    rules = inflection(language)
-    forms = name_forms(gazetteer.places, rules) if rules else {}
-    keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
-    every = keys | sounds | forms.keys()
-    first = {key.split()[0] for key in every if key}
-    prefixes = {" ".join(words[:k]) for words in (key.split() for key in every) for k in range(1, len(words))}
-    preferred = _preferred(gazetteer, language, rules)
-    places = language.section("places")
-    wrappers = frozenset(fold(w) for w in places.get("wrappers", "").split())
-    particles = frozenset(fold(w) for w in (rules.particles if rules else ())) | {"se", "te"}
-    qualifiers = tuple((fold(k), tuple(v.split())) for k, v in places.get("qualifiers", {}).items())
-    return PlaceIndex(
-        gazetteer,
-        keys,
-        sounds,
-        forms,
-        frozenset(first),
-        frozenset(prefixes),
-        preferred,
-        wrappers,
-        particles,
-        qualifiers,
-    )
-
-
-def _preferred(gazetteer: Gazetteer, language: Language, rules) -> dict[str, str]:
-    """The language's [places.prefer] names in every case form: "Kosovska Mitrovica" is, in Serbian usage,
-    the Serb-run northern town, though the gazetteer files the name under the whole (southern) city."""
-    preferred: dict[str, str] = {}
-    for name, place_id in language.section("places").get("prefer", {}).items():
-        if gazetteer.get(place_id) is None:
-            continue
-        key = fold(name)
-        forms = {key, *(key_forms(key, rules) if rules else ())}
-        preferred.update(dict.fromkeys(forms, place_id))
-    return preferred
 
 
 def text_words(text: str) -> frozenset[str]:
     """The words that occur in lower case somewhere in the text (folded)."""
     return frozenset(fold(word) for word in _TOKEN.findall(text) if word.islower())
-
-
-def _rank(place: Place) -> float:
-    """Among places of one name, the one a bare name most likely means: the gazetteer's prior (kind, the
-    four northern municipalities, curated places, size): Jarinje the crossing, Kosovo the country."""
-    return -prior(place)
-
-
-def _tied(result: GeocodeResult) -> list[Place]:
-    """The best place for a name and those that scored as well."""
-    return [result.place] + [place for place, score in result.alternatives if score >= result.score]
-
-
-def _variants(key: str) -> tuple[str, ...]:
-    unwrapped = strip_wrappers(key)
-    return key, unwrapped, canonical_directions(unwrapped)
-
-
-def _candidates(span: str, index: PlaceIndex) -> tuple[Place, ...]:
-    """The places a span may name: a gazetteer key (any spelling, wrapper or direction word) or a case form;
-    best by `_rank` first (a village in the north before a namesake elsewhere)."""
-    key = fold(span)
-    if not key:
-        return ()
-    if key in index.preferred:
-        preferred = index.gazetteer.get(index.preferred[key])
-        return (preferred,) if preferred is not None else ()
-    found: list[tuple[Place, bool]] = []
-    if any(v and (v in index.keys or phonetic(v) in index.sounds) for v in _variants(key)):
-        result = index.gazetteer.geocode(span)
-        if result is not None and result.matched_by != "fuzzy":
-            found += [(place, False) for place in _tied(result)]
-    numbers = next((index.forms[v] for v in _variants(key) if v in index.forms), [])
-    found += [(index.gazetteer.places[n], True) for n in numbers]
-    if not found:
-        return _unwrapped(key, index) or _qualified(key, index)
-    ordered = sorted(found, key=lambda item: (_rank(item[0]), item[1]))
-    return tuple({place.id: place for place, _ in ordered}.values())
-
-
-def _lookup(span: str, index: PlaceIndex) -> Place | None:
-    """The best place a span names, if any."""
-    return next(iter(_candidates(span, index)), None)
-
-
-def _unwrapped(key: str, index: PlaceIndex) -> tuple[Place, ...]:
-    """ "Komunës së Mitrovicës së Veriut": a wrapper in any case, its joining words, then a name in any case;
-    the municipality of that name first."""
-    words = key.split()
-    if len(words) < 2 or words[0] not in index.wrappers:
-        return ()
-    rest = words[1:]
-    while len(rest) > 1 and rest[0] in index.particles:
-        rest = rest[1:]
-    found = _candidates(" ".join(rest), index)
-    return tuple(sorted(found, key=lambda place: place.kind != "municipality"))
-
-
-def _qualified(key: str, index: PlaceIndex) -> tuple[Place, ...]:
-    """ "Jarinjë e Poshtme" is "Donje Jarinje": a qualifier written after the name, in the form the gazetteer
-    knows."""
-    for suffix, prefixes in index.qualifiers:
-        if key.endswith(" " + suffix):
-            base = key[: -len(suffix) - 1]
-            for prefix in prefixes:
-                found = _candidates(f"{prefix} {base}", index)
-                if found:
-                    return found
-    return ()
 
 
 def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
@@ -240,11 +103,11 @@ def _with_qualifier(text: str, tokens: list[re.Match[str]], i: int, n: int, inde
     """The name of n tokens with a qualifier written after it ("Jarinjë e Poshtme"), if that names a place."""
     for suffix, _ in index.qualifiers:
         k = len(suffix.split())
-        if i + n + k <= len(tokens) and _joinable(text, tokens, i + n - 1, i + n + k - 1):
-            if fold(text[tokens[i + n].start() : tokens[i + n + k - 1].end()]) == suffix:
-                places = index.lookup(text[tokens[i].start() : tokens[i + n + k - 1].end()])
-                if places:
-                    return places, n + k
+        fits = i + n + k <= len(tokens) and _joinable(text, tokens, i + n - 1, i + n + k - 1)
+        if fits and fold(text[tokens[i + n].start() : tokens[i + n + k - 1].end()]) == suffix:
+            places = index.lookup(text[tokens[i].start() : tokens[i + n + k - 1].end()])
+            if places:
+                return places, n + k
     return None
 
 
@@ -288,7 +151,7 @@ def _north_part(text: str, found: Found, scan: _Scan) -> Found:
     before = text[max(0, found.start - CONTEXT_CHARS) : found.start]
     for pattern, direction in ((scan.rules.north_part, "north"), (scan.rules.south_part, "south")):
         if pattern.search(before):
-            place = _lookup(f"{direction} {strip_directions(fold(found.place.name_en))}", scan.index)
+            place = lookup(f"{direction} {strip_directions(fold(found.place.name_en))}", scan.index)
             if place is not None and place.id != found.place.id and place.kind == found.place.kind:
                 return replace(found, place=place)
     return found

@@ -185,6 +185,11 @@ def _refine(events: list[_Event], raw: Raw) -> bool:
     return False
 
 
+def _dated(raw: Raw) -> bool:
+    """A claim with a day of its own or of the sentences before it, not only the publication day."""
+    return raw.when.basis != "publication"
+
+
 def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
     attaches, or starts an event where the story is (the site just named, the dateline's town), or waits for
@@ -199,7 +204,7 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
         target = _attach_target(events, raw) if floating else _merge_target(events, raw)
         if target is not None:
             target.add(replace(raw, place=None) if floating else raw)
-        elif raw.kind == "incident" and raw.place is None and raw.specific and raw.near is not None:
+        elif raw.kind == "incident" and raw.place is None and raw.specific and raw.near is not None and _dated(raw):
             events.append(_Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
         elif floating:
             waiting = [*waiting[-_WAITING:], replace(raw, place=None)]

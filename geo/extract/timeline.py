@@ -14,7 +14,7 @@ from datetime import date
 
 from geo.extract.counts import counts_in
 from geo.extract.dates import DateMention, dates_in
-from geo.extract.events import Facts
+from geo.extract.events import Facts, coarseness
 from geo.extract.language import Language
 from geo.extract.mentions import find_places, same_town
 from geo.extract.records import Count
@@ -42,6 +42,7 @@ class _Story:
     earlier: tuple[Found, ...] = ()  # the sites of the latest sentence that named any
     earlier_at: int = -1  # the prose sentence that named them
     dateline: Place | None = None  # the in-area place of the article's dateline
+    topic: Place | None = None  # the first precise site the story names
     count_before: Count | None = None  # the last figure of the sentence before
 
     def inherited(self) -> DateMention | None:
@@ -53,11 +54,13 @@ class _Story:
         return year[1] if year and self.prose - year[0] <= _YEAR_WINDOW else None
 
     def near(self) -> Place | None:
-        """Where the story is for a sentence that names no place: the site of the sentence just before (or the
-        one before it), else, while no site has been named, the dateline's place."""
-        if self.earlier and self.prose - self.earlier_at <= _NEAR_WINDOW:
-            return self.earlier[-1].place
-        return self.dateline if not self.earlier else None  # a wire dateline is the reporter's, once a site is named
+        """Where the story is for a sentence that names no place: a precise site of the sentence just before (or
+        the one before it), else the story's first precise site, else, while none is named, the dateline's
+        place."""
+        recent = [m.place for m in self.earlier if not coarseness(m.place)]
+        if recent and self.prose - self.earlier_at <= _NEAR_WINDOW:
+            return recent[0]
+        return self.topic or (self.dateline if not self.earlier else None)
 
     def read(self, sentence: Sentence, found: tuple[Found, ...], dates: tuple[DateMention, ...], language) -> None:
         sites = tuple(m for m in found if m.role == "site")
@@ -65,6 +68,8 @@ class _Story:
         self.dateline = self.dateline or next(iter(datelined), None)
         if sites and sentence.prose:
             self.earlier, self.earlier_at = sites, self.prose
+            precise = [m.place for m in sites if not coarseness(m.place) and _local(m.place)]
+            self.topic = self.topic or next(iter(precise), None)
         if not sentence.prose:
             return
         self.count_before = next(reversed(counts_in(sentence.text, language)), None)
@@ -94,7 +99,8 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
     for number, sentence in enumerate(found):
         dateline, inherited = datelines[number], story.inherited()
         text = " " * dateline + sentence.text[dateline:]
-        dates = tuple(dates_in(text, published, language, context_year=story.context_year()))
+        story_day = inherited.value if inherited is not None else None
+        dates = tuple(dates_in(text, published, language, context_year=story.context_year(), story_day=story_day))
         mentions = tuple(places[number])
         facts = Facts(number, sentence, mentions, dates, inherited, published, story.earlier)
         result.append(replace(facts, near=story.near(), count_before=story.count_before))
