@@ -24,7 +24,7 @@ from geo.gazetteer import Place
 
 __all__ = ["facts_of"]
 
-_INHERIT_WINDOW = 3  # sentences: how far back an undated sentence looks for its date
+_INHERIT_WINDOW = 4  # sentences: how far back an undated sentence looks for its date
 _LEDE_SENTENCES = 2  # the opening sentences whose day stands for the story's day
 _YEAR_WINDOW = 1  # sentences: how far back a full date lends its year to a year-less one
 _NEAR_WINDOW = 2  # prose sentences: how long a site stays where the story is
