@@ -223,20 +223,42 @@ def _clauses(text: str, rules: Rules) -> list[tuple[int, int]]:
 
 
 def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[_Claim, list[Found]]], list[Found]]:
-    """Each claim of the sentence with the sites it is tied to, and the mentions with their final roles."""
+    """Each claim of the sentence with the sites it is tied to, and the mentions with their final roles.
+
+    A clause with no claim lends its sites to the claims of a clause without sites ("In Zvečan, police
+    arrested two men") or, when it follows a claim, to that claim as the rest of its list ("burned: two in
+    North Mitrovica, in Ivo Lola Ribar street, and one in Zvečan"). A place in a phrase that refers to
+    another event ("linked to the events in Banjska") is no site of the claims outside it."""
     rules = rules_for(language)
     text = facts.sentence.text
     clauses = _clauses(text, rules)
     per_clause = [_claims(text[a:b], a, language, facts.count_before) for a, b in clauses]
     mentions = [_speech_role(m, clauses, per_clause, text, rules) for m in facts.mentions]
+    references = reference_spans(text, language)
     sites = [[m for m in mentions if m.role == "site" and a <= m.start < b] for a, b in clauses]
     orphans = [m for number, found in enumerate(sites) if not per_clause[number] for m in found]
     if not orphans and rules.anaphora.search(text):  # "five officers were hurt there": the place just named
         orphans = list(facts.earlier_sites[-1:])
     tied = []
     for number, claims in enumerate(per_clause):
-        tied += _nearest_sites(claims, sites[number] or orphans)
+        own = sites[number] + _trailing(number, sites, per_clause) if sites[number] else orphans
+        for claim, found in _nearest_sites(claims, own):
+            tied.append((claim, [m for m in found if _same_span(m.start, claim.position, references)]))
     return tied, mentions
+
+
+def _trailing(number: int, sites: list[list[Found]], claims: list[list[_Claim]]) -> list[Found]:
+    """The sites of the clauses without claims that follow clause `number`, up to the next clause with one."""
+    found: list[Found] = []
+    for later in range(number + 1, len(sites)):
+        if claims[later]:
+            break
+        found += sites[later]
+    return found if claims[number] else []
+
+
+def _same_span(site: int, trigger: int, spans: list[tuple[int, int]]) -> bool:
+    return _clause_of(site, spans) in (-1, _clause_of(trigger, spans))
 
 
 def _nearest_sites(claims: list[_Claim], sites: list[Found]) -> list[tuple[_Claim, list[Found]]]:
