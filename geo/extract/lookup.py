@@ -8,6 +8,7 @@ in any case ("Komunës së …") and qualifiers written after a name ("… e Pos
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,6 +36,7 @@ class PlaceIndex:
     wrappers: frozenset[str] = frozenset()  # "komunës", "opštini": a municipality's name follows
     particles: frozenset[str] = frozenset()  # joining words between a wrapper and the name ("së", "e")
     qualifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "e poshtme" -> "donje", …: the Serbian form
+    adjectives: frozenset[str] = frozenset()  # forms that are adjectives of a name ("bistrički"): need a noun
     cache: dict[str, tuple[Place, ...]] = field(default_factory=dict, compare=False, hash=False)
 
     def lookup(self, span: str) -> tuple[Place, ...]:
@@ -52,6 +54,10 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
     rules = inflection(language)
     forms = name_forms(gazetteer.places, rules) if rules else {}
     keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
+    adjectives = {  # an adjective that is also a name ("banjska") stays a name
+        form: numbers for form, numbers in _adjectives(gazetteer, language).items() if form not in keys | forms.keys()
+    }
+    forms.update(adjectives)
     every = keys | sounds | forms.keys()
     first = {key.split()[0] for key in every if key}
     prefixes = {" ".join(words[:k]) for words in (key.split() for key in every) for k in range(1, len(words))}
@@ -71,7 +77,31 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
         wrappers,
         particles,
         qualifiers,
+        frozenset(adjectives),
     )
+
+
+_ADJECTIVE_KINDS = frozenset({"village", "town", "city", "border_crossing", "hamlet"})
+
+
+def _adjectives(gazetteer: Gazetteer, language: Language) -> dict[str, list[int]]:
+    """Adjectives made from the area's one-word names by the language's [places.adjectives] rules:
+    "Bistrica" -> "bistrički most", "Brnjak" -> "brnjački prelaz". The first rule whose ending matches makes the
+    stem; every ending in `endings` follows it."""
+    section = language.section("places").get("adjectives")
+    if not section:
+        return {}
+    rules = [(re.compile(rule["match"]), rule["stem"]) for rule in section["rules"]]
+    endings = section["endings"].split()
+    found: dict[str, list[int]] = {}
+    for number, place in enumerate(gazetteer.places):
+        key = fold(place.name_sr_latn or place.name_en)
+        if not place.in_area or place.kind not in _ADJECTIVE_KINDS or " " in key:
+            continue
+        stem = next((pattern.sub(replacement, key) for pattern, replacement in rules if pattern.search(key)), None)
+        for ending in endings if stem else ():
+            found.setdefault(stem + ending, []).append(number)
+    return found
 
 
 def _preferred(gazetteer: Gazetteer, language: Language, rules: Inflection | None) -> dict[str, str]:

@@ -134,6 +134,8 @@ def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, 
     rules = scan.rules
     if n == 1 and _ordinary(text[start:end], is_initial(text, start), rules, scan.lower_words):
         return None
+    if fold(text[start:end]) in scan.index.adjectives and not rules.adjective_noun.match(text[end : end + 40]):
+        return None  # "bistrički" names a place only before a place noun ("Bistrički most")
     strong = strong_context(text, start, end, rules)
     if previous is not None and not strong and rules.coordination.match(text[previous.end : start]):
         strong = previous.strong

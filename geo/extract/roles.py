@@ -64,6 +64,7 @@ class PlaceRules:
     dateline: re.Pattern[str]
     aside_before: re.Pattern[str]
     aside_after: re.Pattern[str]
+    adjective_noun: re.Pattern[str]
     north_part: re.Pattern[str]
     south_part: re.Pattern[str]
     descriptions: tuple[tuple[re.Pattern[str], str], ...]
@@ -97,6 +98,7 @@ def place_rules(language: Language) -> PlaceRules:
         dateline=pattern("dateline"),
         aside_before=pattern("aside_before"),
         aside_after=pattern("aside_after"),
+        adjective_noun=pattern("adjective_noun"),
         north_part=pattern("north_part"),
         south_part=pattern("south_part"),
         descriptions=tuple((re.compile(p), place_id) for p, place_id in places.get("descriptions", {}).items()),
