@@ -64,6 +64,7 @@ class _Rules:
     last_month_mods: frozenset[str]
     publication_label: re.Pattern[str]
     night: re.Pattern[str]
+    story: tuple[tuple[re.Pattern[str], int], ...]  # "a day earlier": days from the story's day (per `n`)
     statement: re.Pattern[str]
     statement_after: re.Pattern[str]
     reference: re.Pattern[str]
@@ -116,6 +117,7 @@ def _rules(language: Language) -> _Rules:
         last_month_mods=frozenset(section.get("last_month_mods", "last").split()),
         publication_label=re.compile(section.get("publication_label", "(?!)")),
         night=re.compile(section.get("night", "(?!)")),
+        story=tuple((_fill(e["pattern"], parts), int(e["days"])) for e in section.get("story", [])),
         statement=re.compile(section.get("statement", "(?!)")),
         statement_after=re.compile(section.get("statement_after", "(?!)")),
         reference=re.compile(section.get("reference", "(?!)")),
@@ -214,10 +216,16 @@ def _shifted(published: date, unit: str, amount: int) -> tuple[date, str]:
     return date(published.year - amount, 1, 1), "year"
 
 
-def _nights(text: str, story_day: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
-    """ "during the night", "tokom noći", "gjatë natës": the night of the day the story is telling."""
+def _story_days(text: str, story_day: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
+    """Words counted from the day the story is telling, not from publication: "during the night", "tokom
+    noći" (that day's night), "a day earlier", "sutradan", "dy ditë më vonë" (`n` days from it)."""
     for match in rules.night.finditer(text):
         yield 2, DateMention(story_day, "relative", "day", match.start(), match.end())
+    for pattern, days in rules.story:
+        for match in pattern.finditer(text):
+            n = parse_number(match["n"], rules.numbers) if "n" in pattern.groupindex and match["n"] else 1
+            value = story_day + timedelta(days=days * (n or 1))
+            yield 2, DateMention(value, "relative", "day", match.start(), match.end())
 
 
 def _relatives(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
@@ -249,7 +257,7 @@ def dates_in(
     rules = _rules(language)
     found = list(_explicit(text, published, rules, context_year))
     found += [item for finder in (_months, _weekdays, _relatives) for item in finder(text, published, rules)]
-    found += list(_nights(text, story_day or published, rules))
+    found += list(_story_days(text, story_day or published, rules))
     kept: list[DateMention] = []
     for _, mention in sorted(found, key=lambda item: (item[0], item[1].position)):
         if all(mention.end <= other.position or mention.position >= other.end for other in kept):

@@ -14,7 +14,7 @@ from datetime import date
 
 from geo.extract.counts import counts_in
 from geo.extract.dates import DateMention, dates_in
-from geo.extract.events import Facts, coarseness
+from geo.extract.events import Facts, coarseness, rules_for
 from geo.extract.language import Language
 from geo.extract.mentions import find_places, same_town
 from geo.extract.records import Count
@@ -73,7 +73,8 @@ class _Story:
         if not sentence.prose:
             return
         self.count_before = next(reversed(counts_in(sentence.text, language)), None)
-        day = next((d for d in dates if _anchors(d, self.published)), None)
+        background = [m.span() for m in rules_for(language).relative_clause.finditer(sentence.text)]
+        day = next((d for d in dates if _anchors(d, self.published, background)), None)
         self.anchor = (self.prose, day) if day else self.anchor
         self.lede = day if self.lede is None and day and self.prose < _LEDE_SENTENCES else self.lede
         full = [d for d in dates if d.has_year and d.basis == "explicit"]
@@ -85,7 +86,11 @@ def _local(place: Place) -> bool:
     return place.in_area and place.kind not in ("country", "region") and not place.feature_code.endswith("PPLC")
 
 
-def _anchors(mention: DateMention, published: date) -> bool:
+def _anchors(mention: DateMention, published: date, background: list[tuple[int, int]]) -> bool:
+    """A day the story goes on from: not a statement's, not another event's, not one told in a relative clause
+    ("…, where Serbs had tried to enter a day earlier"), which is background to the sentence."""
+    if any(start <= mention.position < end for start, end in background):
+        return False
     return mention.precision == "day" and mention.value <= published and not (mention.statement or mention.reference)
 
 
