@@ -177,11 +177,13 @@ def _only(counts: tuple[Count, ...], keep: str | None = None, exclude: str | Non
     return tuple(c for c in counts if (keep is None or c.kind == keep) and c.kind != exclude)
 
 
-def _claims(text: str, offset: int, language: Language, count_before: Count | None = None) -> list[_Claim]:
+def _claims(
+    text: str, offset: int, language: Language, count_before: Count | None = None, counted: str | None = None
+) -> list[_Claim]:
     rules = rules_for(language)
     types = _incident_types(text, rules)
     deployment = _deployment_kind(text, rules)
-    counts = tuple(counts_in(text, language, count_before))
+    counts = tuple(counts_in(counted or text, language, count_before))
     casualties = _only(counts, exclude="troops")
     claims = [
         _Claim(
@@ -232,7 +234,7 @@ def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[_Cl
     rules = rules_for(language)
     text = facts.sentence.text
     clauses = _clauses(text, rules)
-    per_clause = [_claims(text[a:b], a, language, facts.count_before) for a, b in clauses]
+    per_clause = [_clause_claims(text, a, b, language, facts.count_before) for a, b in clauses]
     mentions = [_speech_role(m, clauses, per_clause, text, rules) for m in facts.mentions]
     references = reference_spans(text, language)
     sites = [[m for m in mentions if m.role == "site" and a <= m.start < b] for a, b in clauses]
@@ -245,6 +247,20 @@ def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[_Cl
         for claim, found in _nearest_sites(claims, own):
             tied.append((claim, [m for m in found if _same_span(m.start, claim.position, references)]))
     return tied, mentions
+
+
+def _clause_claims(text: str, start: int, end: int, language: Language, count_before: Count | None) -> list[_Claim]:
+    """A clause's claims; a relative clause in it ("…, where special police had been deployed since last Monday")
+    tells claims of its own, with its own dates. The figures stay with the rest's claims, as when read whole."""
+    part = text[start:end]
+    spans = [m.span() for m in rules_for(language).relative_clause.finditer(part)]
+    if not spans:
+        return _claims(part, start, language, count_before)
+    rest = _blank(part, rules_for(language).relative_clause)
+    claims = _claims(rest, start, language, count_before, counted=part)
+    for a, b in spans:
+        claims += [c for c in _claims(part[a:b], start + a, language) if c.anchored]
+    return claims
 
 
 def _trailing(number: int, sites: list[list[Found]], claims: list[list[_Claim]]) -> list[Found]:
