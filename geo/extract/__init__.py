@@ -7,6 +7,7 @@ module per concern, and each language's words and patterns live in `languages/<c
 - `language`: the language files, and which of them a text is written in;
 - `text`, `sentences`: the Latin view of the text (Cyrillic transliterated, offsets kept) and its sentences;
 - `dates`: date expressions resolved against the publication date, and the article's own date line;
+- `timeline`: the day each sentence stands on (the story's day, the latest day named, a statement's day);
 - `mentions`, `inflection`, `roles`: place names in every spelling and case form, and the role each plays;
 - `counts`: figures (injured, killed, arrested, troops) and actors;
 - `events`: triggers tied to sites and dates, per sentence;
@@ -23,10 +24,10 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from geo.extract.dates import ArticleDate, DateMention, article_date, dates_in
-from geo.extract.events import Facts, raws_of
+from geo.extract.dates import ArticleDate, article_date
+from geo.extract.events import raws_of
 from geo.extract.language import Language, detect_language, get_language, languages
-from geo.extract.mentions import find_places, same_town, scanner
+from geo.extract.mentions import scanner
 from geo.extract.merging import candidates
 from geo.extract.records import (
     Candidate,
@@ -42,6 +43,7 @@ from geo.extract.roles import NORTH, Found, dateline_end, place_rules
 from geo.extract.rows import to_rows
 from geo.extract.sentences import Sentence, sentences
 from geo.extract.text import Text, latin_view
+from geo.extract.timeline import facts_of
 from geo.gazetteer import Gazetteer, Place
 
 __all__ = [
@@ -65,8 +67,6 @@ __all__ = [
 ]
 
 MAX_CHARS = 200_000  # the app's paste limit; the CLI holds files to it too
-_INHERIT_WINDOW = 3  # sentences: how far back an undated sentence looks for its date
-_LEDE_SENTENCES = 2  # the opening sentences whose day stands for the story's day
 _LINE = re.compile(r"[^\n]+")
 _MONTHS = "January February March April May June July August September October November December".split()  # noqa: SIM905 - a word list reads best as words
 
@@ -95,7 +95,8 @@ def _own_date(view: Text, found: list[Sentence], language: Language) -> ArticleD
     rules = place_rules(language)
     first_prose = next((s for s in found if s.prose and s.paragraph_start), None)
     end = dateline_end(first_prose, rules) if first_prose else 0
-    return article_date(lines, first_prose.text[:end] if end else None, language)
+    others = tuple(other for other in languages().values() if other != language)
+    return article_date(lines, first_prose.text[:end] if end else None, language, others)
 
 
 def _day_words(day: tuple[int, int]) -> str:
@@ -126,31 +127,6 @@ def _published(given: date | None, own: ArticleDate | None) -> tuple[date, Publi
     raise MissingDateError(
         "The article has no dateline or publication line with its date: give the date it was published."
     )
-
-
-def _facts(found: list[Sentence], published: date, language: Language, scan) -> list[Facts]:
-    """Per sentence: places, dates (a dateline's own date left out) and the date it may inherit."""
-    rules = place_rules(language)
-    result: list[Facts] = []
-    anchor: tuple[int, DateMention] | None = None  # the latest prose sentence with a past day-precision date
-    prose = 0
-    datelines = [dateline_end(sentence, rules) for sentence in found]
-    places = same_town([find_places(s, d, scan) for s, d in zip(found, datelines, strict=True)])
-    lede: DateMention | None = None  # the day the opening sentences give: the story's day, unless told otherwise
-    earlier: tuple[Found, ...] = ()
-    for number, sentence in enumerate(found):
-        dateline = datelines[number]
-        dates = tuple(dates_in(" " * dateline + sentence.text[dateline:], published, language))
-        inherited = anchor[1] if anchor and prose - anchor[0] <= _INHERIT_WINDOW else lede
-        result.append(Facts(number, sentence, tuple(places[number]), dates, inherited, published, earlier))
-        sites = tuple(m for m in places[number] if m.role == "site")
-        earlier = sites if sites and sentence.prose else earlier
-        day = next((d for d in dates if d.precision == "day" and d.value <= published), None)
-        if sentence.prose:
-            anchor = (prose, day) if day else anchor
-            lede = day if lede is None and day and prose < _LEDE_SENTENCES else lede
-            prose += 1
-    return result
 
 
 def _mention(found: Found, sentence: Sentence, view: Text) -> PlaceMention:
@@ -204,14 +180,16 @@ def extract(text: str, published: date | None, gazetteer: Gazetteer, language: s
     day, source, notes = _published(published, own)
     if own is not None and own.source == "publication line":  # a header, not a sentence of the story
         found = [replace(s, prose=False) if s.text == own.text else s for s in found]
-    facts = _facts(found, day, rules_language, scanner(gazetteer, rules_language, view.latin))
+    facts = facts_of(found, day, rules_language, scanner(gazetteer, rules_language, view.latin))
     raws, mentions = [], []
     for fact in facts:
         sentence_raws, sentence_mentions = raws_of(fact, rules_language)
         if fact.sentence.prose:
             raws += sentence_raws
         mentions += [_mention(m, fact.sentence, view) for m in sentence_mentions]
-    proposed, elsewhere = _in_focus([_in_source(c, view) for c in candidates(raws, rules_language)], gazetteer)
+    located = frozenset((m.place.id, m.locates) for fact in facts for m in fact.mentions if m.locates)
+    found_candidates = candidates(raws, rules_language, located)
+    proposed, elsewhere = _in_focus([_in_source(c, view) for c in found_candidates], gazetteer)
     far = [m for m in mentions if not m.in_area or m.place_id in elsewhere]
     outside = list({m.place_id: m for m in reversed(far)}.values())[::-1]
     return Extraction(proposed, outside, mentions, day, source, rules_language.code, notes)
@@ -222,8 +200,9 @@ _BROAD = ("country", "region")
 
 def _focused(place: Place | None) -> bool:
     """A precise place in the map's focus: in the four northern municipalities, or one the project curates
-    (Pristina, South Mitrovica, the crossings, the camps)."""
-    if place is None or place.kind in _BROAD:
+    (South Mitrovica, the crossings, the camps). A capital is where governments sit: in an article about the
+    north, what "happens" there is statements, trials and talks."""
+    if place is None or place.kind in _BROAD or place.feature_code.endswith("PPLC"):
         return False
     return place.municipality in NORTH or place.id in NORTH or place.curated
 

@@ -2,9 +2,12 @@
 
 A count is a number (digits or words) followed within a few words by a counted noun ("soldiers",
 "pripadnika", "ushtarë"). What it counts (injured, killed, arrested, troops) is the nearest kind
-word in the sentence; whose figure it is comes from the noun or from an actor named right after
-it ("of KFOR", "KFOR-a", "të KFOR-it"). Kind words are found once per sentence and looked up by
-position, so the work stays linear in the sentence.
+word in the count's own part of the sentence ("three gunmen were killed | after 30 attackers
+stormed the village": the 30 were not killed); a sentence that gives figures and no kind word,
+figures that add up to no more than the one before, breaks that one down ("At least 80 people
+were hurt. More than 50 protesters and 25 soldiers."). Whose figure it is comes from the noun or from an actor named
+right after it ("of KFOR", "KFOR-a", "të KFOR-it"). Kind words are found once per sentence and
+looked up by position, so the work stays linear in the sentence.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geo.extract.language import Language
@@ -35,6 +38,9 @@ class _Rules:
     kinds: re.Pattern[str]
     troop_nouns: re.Pattern[str]
     at_least: re.Pattern[str]
+    segment: re.Pattern[str]
+    conjunction: re.Pattern[str]
+    standalone: re.Pattern[str]
     sides: tuple[tuple[re.Pattern[str], str], ...]
     actors: tuple[tuple[str, re.Pattern[str]], ...]
     nations: re.Pattern[str] | None
@@ -60,6 +66,9 @@ def _rules(language: Language) -> _Rules:
         kinds=re.compile(section["kinds"], re.IGNORECASE),
         troop_nouns=re.compile(section["troop_nouns"], re.IGNORECASE),
         at_least=re.compile(section["at_least"]),
+        segment=re.compile(section.get("segment", "(?!)")),
+        conjunction=re.compile(section.get("conjunction", "(?!)")),
+        standalone=re.compile(rf"(?P<num>\b(?:{section['standalone']})\b)" if "standalone" in section else "(?!)"),
         sides=tuple((re.compile(p, re.IGNORECASE), side) for p, side in section.get("sides", {}).items()),
         actors=tuple((a["label"], re.compile(a["pattern"])) for a in language.data.get("actors", [])),
         nations=_nations(language),
@@ -90,22 +99,30 @@ def _kind_index(text: str, rules: _Rules) -> _KindIndex:
     return [w[0] for w in words], words
 
 
-def _nearest_kind(kinds: _KindIndex, start: int, end: int, troops: bool) -> str | None:
-    """The kind word closest to a count; "troops" only for a noun that counts soldiers."""
+def _nearest_kind(
+    kinds: _KindIndex, span: tuple[int, int], troops: bool, bounds: tuple[int, int], text: str, rules: _Rules
+) -> str | None:
+    """The kind word closest to a count within its part of the sentence; "troops" only for a noun that counts
+    soldiers. A word before the count wins a tie, as reading order suggests, unless a conjunction stands
+    between them and a word follows ("one officer died and three cops sustained injuries")."""
+    start, end = span
     starts, words = kinds
-    best: tuple[int, str] | None = None
+    found: dict[int, tuple[int, int, str]] = {}  # step -> (distance, word start, kind)
     at = bisect.bisect_left(starts, end)
-    for step in (-1, 1):  # a word before the count wins a tie, as reading order suggests
+    for step in (-1, 1):
         i = at if step == 1 else at - 1
-        while 0 <= i < len(words):
+        while 0 <= i < len(words) and bounds[0] <= words[i][0] < bounds[1]:
             word_start, word_end, kind = words[i]
             if kind != "troops" or troops:
                 distance = word_start - end if word_start >= end else max(0, start - word_end)
-                if best is None or distance < best[0]:
-                    best = (distance, kind)
+                found[step] = (distance, word_end, kind)
                 break
             i += step
-    return best[1] if best else None
+    before, after = found.get(-1), found.get(1)
+    if before and after and rules.conjunction.search(text[before[1] : start]):
+        return after[2]
+    best = min((b for b in (before, after) if b), key=lambda b: b[0], default=None)
+    return best[2] if best else None
 
 
 def _side(mods: str, of: str, noun: str, rules: _Rules) -> str:
@@ -117,24 +134,53 @@ def _side(mods: str, of: str, noun: str, rules: _Rules) -> str:
     return next((side for pattern, side in rules.sides if pattern.fullmatch(cleaned)), "")
 
 
-def counts_in(text: str, language: Language) -> list[Count]:
-    """Figures with what they count, as reported in one sentence."""
+def _bounds(segments: list[int], position: int, length: int) -> tuple[int, int]:
+    """The part of the sentence (between subordinating words) that holds `position`."""
+    at = bisect.bisect_right(segments, position)
+    return (segments[at - 1] if at else 0, segments[at] if at < len(segments) else length)
+
+
+def counts_in(text: str, language: Language, before: Count | None = None) -> list[Count]:
+    """Figures with what they count, as reported in one sentence; `before` is the last figure of the sentence
+    before, which a sentence with no kind word of its own may break down."""
     rules = _rules(language)
     plain = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)
     kinds = _kind_index(plain, rules)
-    counts = []
+    segments = [m.start() for m in rules.segment.finditer(plain)]
+    counts: list[Count] = []
+    unkinded: list[Count] = []
     for match in rules.count.finditer(plain):
         value = parse_number(match["num"].strip(), rules.numbers)
         if value is None or rules.percent.match(plain, match.end("num")):
             continue
         troops = bool(rules.troop_nouns.fullmatch(" ".join(match["noun"].split())))
-        kind = _nearest_kind(kinds, match.start(), match.end(), troops)
-        if kind:
-            at_least = bool(match["qual"]) and bool(rules.at_least.match(match["qual"]))
-            side = _side(match["mods"], match.groupdict().get("of") or "", match["noun"], rules)
-            counts.append(Count(kind, side, value, at_least))
+        bounds = _bounds(segments, match.start(), len(plain))
+        kind = _nearest_kind(kinds, match.span(), troops, bounds, plain, rules)
+        at_least = bool(match["qual"]) and bool(rules.at_least.match(match["qual"]))
+        side = _side(match["mods"], match.groupdict().get("of") or "", match["noun"], rules)
+        (counts if kind else unkinded).append(Count(kind or "", side, value, at_least))
+    counts += _breakdown(unkinded, before) if not kinds[1] else []
+    counts += _standalone(plain, kinds, segments, rules, {c.value for c in counts})
     for match in rules.strong.finditer(plain):
         counts.append(Count("troops", "", int(re.sub(r"\D", "", match["num"])), False))
+    return counts
+
+
+def _breakdown(parts: list[Count], total: Count | None) -> list[Count]:
+    if total is None or not parts or sum(c.value for c in parts) > total.value:
+        return []
+    return [replace(c, kind=total.kind) for c in parts]
+
+
+def _standalone(text: str, kinds: _KindIndex, segments: list[int], rules: _Rules, seen: set[int]) -> list[Count]:
+    """Collective numerals that are their own noun: "trojica lakše povređena" (three men, lightly hurt)."""
+    counts = []
+    for match in rules.standalone.finditer(text):
+        value = parse_number(match["num"], rules.numbers)
+        bounds = _bounds(segments, match.start(), len(text))
+        kind = _nearest_kind(kinds, match.span(), False, bounds, text, rules)
+        if value and kind and value not in seen:
+            counts.append(Count(kind, "", value, False))
     return counts
 
 

@@ -19,7 +19,7 @@ from geo.extract.language import Language
 from geo.extract.numbers import NumberWords, number_words, parse_number
 from geo.extract.records import DateBasis
 
-__all__ = ["ArticleDate", "DateMention", "article_date", "dates_in"]
+__all__ = ["ArticleDate", "DateMention", "article_date", "dates_in", "reference_spans"]
 
 # A year-less date up to this far ahead is this year's (a vote called for 18 December); further ahead, last year's.
 _SCHEDULED_AHEAD = timedelta(days=90)
@@ -41,6 +41,8 @@ class DateMention:
     end: int = 0
     inherited: bool = False  # taken from an earlier sentence: a hint, not a fact of this sentence
     has_year: bool = True
+    statement: bool = False  # says when someone spoke ("police said on Monday"), not when it happened
+    reference: bool = False  # inside a phrase that refers to another event ("linked to the events of 24 September")
 
     def inherit(self) -> DateMention:
         """The same date, as a later sentence's hint."""
@@ -61,6 +63,11 @@ class _Rules:
     ambiguous_months: frozenset[str]
     last_month_mods: frozenset[str]
     publication_label: re.Pattern[str]
+    night: re.Pattern[str]
+    story: tuple[tuple[re.Pattern[str], int], ...]  # "a day earlier": days from the story's day (per `n`)
+    statement: re.Pattern[str]
+    statement_after: re.Pattern[str]
+    reference: re.Pattern[str]
     nth_day: re.Pattern[str]
     ordinals: dict[str, int]
     numbers: NumberWords
@@ -109,6 +116,11 @@ def _rules(language: Language) -> _Rules:
         ambiguous_months=frozenset(section.get("ambiguous_months", "").split()),
         last_month_mods=frozenset(section.get("last_month_mods", "last").split()),
         publication_label=re.compile(section.get("publication_label", "(?!)")),
+        night=re.compile(section.get("night", "(?!)")),
+        story=tuple((_fill(e["pattern"], parts), int(e["days"])) for e in section.get("story", [])),
+        statement=re.compile(section.get("statement", "(?!)")),
+        statement_after=re.compile(section.get("statement_after", "(?!)")),
+        reference=re.compile(section.get("reference", "(?!)")),
         nth_day=re.compile(section.get("nth_day", {}).get("pattern", "(?!)")),
         ordinals={word: int(n) for word, n in section.get("nth_day", {}).get("ordinals", {}).items()},
         numbers=numbers,
@@ -140,15 +152,29 @@ def _day_month(match: re.Match[str], rules: _Rules) -> tuple[int, int]:
     return (month, day) if month > 12 >= day else (day, month)
 
 
-def _explicit(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
+def _explicit(
+    text: str, published: date, rules: _Rules, context_year: int | None = None
+) -> Iterator[tuple[int, DateMention]]:
     for pattern in rules.explicit:
         for match in pattern.finditer(text):
             (day, month), year = _day_month(match, rules), match["year"]
-            value = _safe_date(int(year) if year else published.year, month, day)
-            if value and not year and value > published + _SCHEDULED_AHEAD:
-                value = _safe_date(published.year - 1, month, day)
+            value = _safe_date(int(year), month, day) if year else _yearless(published, month, day, context_year)
             if value:
                 yield 0, DateMention(value, "explicit", "day", match.start(), match.end(), has_year=bool(year))
+
+
+def _yearless(published: date, month: int, day: int, context_year: int | None) -> date | None:
+    """A date written without its year: in the year the story was just telling of, when that is an earlier
+    year ("on 29 June 2023 … the protests that began on 26 May"); else the latest such day not far ahead of
+    publication (a vote called for 18 December is this year's; 3 December, read in May, last year's)."""
+    if context_year is not None and context_year < published.year:
+        value = _safe_date(context_year, month, day)
+        if value is not None:
+            return value
+    value = _safe_date(published.year, month, day)
+    if value and value > published + _SCHEDULED_AHEAD:
+        value = _safe_date(published.year - 1, month, day)
+    return value
 
 
 def _months(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
@@ -190,6 +216,18 @@ def _shifted(published: date, unit: str, amount: int) -> tuple[date, str]:
     return date(published.year - amount, 1, 1), "year"
 
 
+def _story_days(text: str, story_day: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
+    """Words counted from the day the story is telling, not from publication: "during the night", "tokom
+    noći" (that day's night), "a day earlier", "sutradan", "dy ditë më vonë" (`n` days from it)."""
+    for match in rules.night.finditer(text):
+        yield 2, DateMention(story_day, "relative", "day", match.start(), match.end())
+    for pattern, days in rules.story:
+        for match in pattern.finditer(text):
+            n = parse_number(match["n"], rules.numbers) if "n" in pattern.groupindex and match["n"] else 1
+            value = story_day + timedelta(days=days * (n or 1))
+            yield 2, DateMention(value, "relative", "day", match.start(), match.end())
+
+
 def _relatives(text: str, published: date, rules: _Rules) -> Iterator[tuple[int, DateMention]]:
     for pattern, unit, amount in rules.relative:
         for match in pattern.finditer(text):
@@ -202,27 +240,85 @@ def _relatives(text: str, published: date, rules: _Rules) -> Iterator[tuple[int,
         yield 4, DateMention(value, "relative", precision, match.start(), match.end())
 
 
-def dates_in(text: str, published: date, language: Language) -> list[DateMention]:
-    """Every date expression in a sentence, in text order; where two overlap, the more specific one."""
+def dates_in(
+    text: str,
+    published: date,
+    language: Language,
+    base: DateMention | None = None,
+    context_year: int | None = None,
+    story_day: date | None = None,
+) -> list[DateMention]:
+    """Every date expression in a sentence, in text order; where two overlap, the more specific one.
+
+    `base` is the day a sentence that names none is told from (publication, unless given): "for the third day
+    in a row" counts back from it. `context_year` is the year of a full date just before,
+    which year-less dates take when it is an earlier year than publication; `story_day` the day the
+    sentences before were telling of, which "during the night" refers to."""
     rules = _rules(language)
-    found = [item for finder in (_explicit, _months, _weekdays, _relatives) for item in finder(text, published, rules)]
+    found = list(_explicit(text, published, rules, context_year))
+    found += [item for finder in (_months, _weekdays, _relatives) for item in finder(text, published, rules)]
+    found += list(_story_days(text, story_day or published, rules))
     kept: list[DateMention] = []
     for _, mention in sorted(found, key=lambda item: (item[0], item[1].position)):
         if all(mention.end <= other.position or mention.position >= other.end for other in kept):
             kept.append(mention)
-    return _started_earlier(text, sorted(kept, key=lambda m: m.position), rules)
+    references = reference_spans(text, language)
+    ordered = [_as_statement(text, m, rules) for m in sorted(kept, key=lambda m: m.position)]
+    ordered = [replace(m, reference=True) if _inside(m.position, references) else m for m in ordered]
+    return _started_earlier(text, ordered, rules, base or _publication(published))
 
 
-def _started_earlier(text: str, found: list[DateMention], rules: _Rules) -> list[DateMention]:
-    """ "… closed for a second day on Tuesday": the event began the day before the day named (its first day
-    is its date)."""
-    days = [m for m in found if m.precision == "day"]
-    for match in rules.nth_day.finditer(text) if days else ():
-        ordinal = next((n for word, n in rules.ordinals.items() if re.fullmatch(word, match["ord"], re.I)), 0)
-        nearest = min(days, key=lambda m: abs(m.position - match.start()))
-        if ordinal > 1:
+def reference_spans(text: str, language: Language) -> list[tuple[int, int]]:
+    """Spans of a sentence that refer to another event ("linked to the events in Banjska on 24 September")."""
+    return [m.span() for m in _rules(language).reference.finditer(text)]
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+_STATEMENT_REACH = 60  # characters before a date in which a verb of saying makes it the statement's date
+
+
+def _as_statement(text: str, mention: DateMention, rules: _Rules) -> DateMention:
+    """ "police said on Monday", "saopštila je danas", "Policia të hënën tregoi": the day someone spoke."""
+    before = text[max(0, mention.position - _STATEMENT_REACH) : mention.position]
+    after = text[mention.end : mention.end + _STATEMENT_REACH]
+    spoke = rules.statement.search(before) or rules.statement_after.match(after)
+    return replace(mention, statement=True) if spoke else mention
+
+
+def _publication(published: date) -> DateMention:
+    return DateMention(published, "publication", "day", 0)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _ordinal(word: str, rules: _Rules) -> int:
+    """ "third", "treći", "e tretë", "26th", "26.", "26-të" as a number."""
+    digits = _DIGITS.match(word)
+    if digits:
+        return int(digits.group())
+    return next((n for pattern, n in rules.ordinals.items() if re.fullmatch(pattern, word, re.I)), 0)
+
+
+def _started_earlier(text: str, found: list[DateMention], rules: _Rules, base: DateMention) -> list[DateMention]:
+    """ "… closed for a second day on Tuesday", "the protest entered its 26th day": the event began that many
+    days before the day named, or before the day of the report (its first day is its date)."""
+    for match in rules.nth_day.finditer(text):
+        groups = match.groupdict()
+        ordinal = _ordinal(groups.get("ord") or groups.get("ord2") or "", rules)
+        if ordinal < 2:
+            continue
+        days = [m for m in found if m.precision == "day"]
+        if days:
+            nearest = min(days, key=lambda m: abs(m.position - match.start()))
             shifted = replace(nearest, value=nearest.value - timedelta(days=ordinal - 1))
             found = [shifted if m is nearest else m for m in found]
+        else:
+            start = DateMention(base.value - timedelta(days=ordinal - 1), "relative", "day", match.start(), match.end())
+            found = sorted([*found, start], key=lambda m: m.position)
     return found
 
 
@@ -283,15 +379,19 @@ def _dateline_date(head: str, rules: _Rules) -> ArticleDate | None:
     return ArticleDate(None, "dateline", head.strip(), (first.value.month, first.value.day))
 
 
-def article_date(lines: list[str], dateline_head: str | None, language: Language) -> ArticleDate | None:
+def article_date(
+    lines: list[str], dateline_head: str | None, language: Language, others: tuple[Language, ...] = ()
+) -> ArticleDate | None:
     """The date in the dateline when it has its year, else a publication line among the first lines, else the
-    year-less dateline (the caller asks for the year), else None."""
+    year-less dateline (the caller asks for the year), else None. A publication line may be written in
+    another language's style (an English article on a Serbian site: "29. maj 2023 19:20"), so `others`
+    are tried after the article's own language."""
     rules = _rules(language)
     dateline = _dateline_date(dateline_head, rules) if dateline_head else None
     if dateline is not None and dateline.value is not None:
         return dateline
-    for line in lines[:_HEADER_LINES]:
-        found = _publication_line(line, rules)
+    for candidate in (rules, *(_rules(other) for other in others)):
+        found = next(filter(None, (_publication_line(line, candidate) for line in lines[:_HEADER_LINES])), None)
         if found:
             return found
     return dateline  # a dateline without its year, or nothing

@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from geo.extract.counts import actors_in, counts_in, nations_in
-from geo.extract.dates import DateMention
+from geo.extract.dates import DateMention, reference_spans
 from geo.extract.language import Language
 from geo.extract.records import CandidateKind, Count, Evidence
 from geo.extract.roles import Found
@@ -108,6 +108,9 @@ class Facts:
     inherited: DateMention | None
     published: date
     earlier_sites: tuple[Found, ...] = ()  # the sites of the latest earlier sentence that named any
+    near: Place | None = None  # where the story is when this sentence names no place: the site just named,
+    # else the dateline's place
+    count_before: Count | None = None  # the last figure of the sentence before, which this one may break down
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class Raw:
     evidence: Evidence
     sentence: int
     specific: bool = True  # False for a bare casualty word or an untyped "incident"
+    near: Place | None = None  # for a claim that names no site: the place the story is at (just named, or datelined)
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -173,9 +177,13 @@ def _only(counts: tuple[Count, ...], keep: str | None = None, exclude: str | Non
     return tuple(c for c in counts if (keep is None or c.kind == keep) and c.kind != exclude)
 
 
-def _claims(text: str, offset: int, language: Language) -> list[_Claim]:
+def _claims(
+    text: str, offset: int, language: Language, count_before: Count | None = None, counted: str | None = None
+) -> list[_Claim]:
     rules = rules_for(language)
-    counts = tuple(counts_in(text, language))
+    types = _incident_types(text, rules)
+    deployment = _deployment_kind(text, rules)
+    counts = tuple(counts_in(counted or text, language, count_before))
     casualties = _only(counts, exclude="troops")
     claims = [
         _Claim(
@@ -189,12 +197,11 @@ def _claims(text: str, offset: int, language: Language) -> list[_Claim]:
             rule.needs_day,
             number != rules.casualty_rule,
         )
-        for rule, position, number in _incident_types(text, rules)
+        for rule, position, number in types
         if not _hypothetical(text, position, rules)
     ]
     if not claims and (rules.weak.search(text) or casualties):
         claims.append(_Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False))
-    deployment = _deployment_kind(text, rules)
     if deployment and not _hypothetical(text, deployment[1], rules):
         kind, position = deployment
         claims.append(_Claim("deployment", kind, None, 0, offset + position, _only(counts, keep="troops"), True))
@@ -218,20 +225,56 @@ def _clauses(text: str, rules: Rules) -> list[tuple[int, int]]:
 
 
 def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[_Claim, list[Found]]], list[Found]]:
-    """Each claim of the sentence with the sites it is tied to, and the mentions with their final roles."""
+    """Each claim of the sentence with the sites it is tied to, and the mentions with their final roles.
+
+    A clause with no claim lends its sites to the claims of a clause without sites ("In Zvečan, police
+    arrested two men") or, when it follows a claim, to that claim as the rest of its list ("burned: two in
+    North Mitrovica, in Ivo Lola Ribar street, and one in Zvečan"). A place in a phrase that refers to
+    another event ("linked to the events in Banjska") is no site of the claims outside it."""
     rules = rules_for(language)
     text = facts.sentence.text
     clauses = _clauses(text, rules)
-    per_clause = [_claims(text[a:b], a, language) for a, b in clauses]
+    per_clause = [_clause_claims(text, a, b, language, facts.count_before) for a, b in clauses]
     mentions = [_speech_role(m, clauses, per_clause, text, rules) for m in facts.mentions]
+    references = reference_spans(text, language)
     sites = [[m for m in mentions if m.role == "site" and a <= m.start < b] for a, b in clauses]
     orphans = [m for number, found in enumerate(sites) if not per_clause[number] for m in found]
     if not orphans and rules.anaphora.search(text):  # "five officers were hurt there": the place just named
         orphans = list(facts.earlier_sites[-1:])
     tied = []
     for number, claims in enumerate(per_clause):
-        tied += _nearest_sites(claims, sites[number] or orphans)
+        own = sites[number] + _trailing(number, sites, per_clause) if sites[number] else orphans
+        for claim, found in _nearest_sites(claims, own):
+            tied.append((claim, [m for m in found if _same_span(m.start, claim.position, references)]))
     return tied, mentions
+
+
+def _clause_claims(text: str, start: int, end: int, language: Language, count_before: Count | None) -> list[_Claim]:
+    """A clause's claims; a relative clause in it ("…, where special police had been deployed since last Monday")
+    tells claims of its own, with its own dates. The figures stay with the rest's claims, as when read whole."""
+    part = text[start:end]
+    spans = [m.span() for m in rules_for(language).relative_clause.finditer(part)]
+    if not spans:
+        return _claims(part, start, language, count_before)
+    rest = _blank(part, rules_for(language).relative_clause)
+    claims = _claims(rest, start, language, count_before, counted=part)
+    for a, b in spans:
+        claims += [c for c in _claims(part[a:b], start + a, language) if c.anchored]
+    return claims
+
+
+def _trailing(number: int, sites: list[list[Found]], claims: list[list[_Claim]]) -> list[Found]:
+    """The sites of the clauses without claims that follow clause `number`, up to the next clause with one."""
+    found: list[Found] = []
+    for later in range(number + 1, len(sites)):
+        if claims[later]:
+            break
+        found += sites[later]
+    return found if claims[number] else []
+
+
+def _same_span(site: int, trigger: int, spans: list[tuple[int, int]]) -> bool:
+    return _clause_of(site, spans) in (-1, _clause_of(trigger, spans))
 
 
 def _nearest_sites(claims: list[_Claim], sites: list[Found]) -> list[tuple[_Claim, list[Found]]]:
@@ -265,17 +308,34 @@ def _clause_of(position: int, spans: list[tuple[int, int]]) -> int:
     return next((number for number, (start, end) in enumerate(spans) if start <= position < end), -1)
 
 
-def _date_for(facts: Facts, position: int, rules: Rules) -> DateMention:
-    """The date nearest the trigger that it can see: a relative clause keeps its dates to itself ("…, where
-    clashes left dozens injured on 29 May"). A sentence without dates inherits a recent one; else publication."""
-    spans = [m.span() for m in rules.relative_clause.finditer(facts.sentence.text)]
+_ANTECEDENT_CHARS = 24  # a relative clause this close after a trigger describes the trigger's own event
+
+
+def _visible(facts: Facts, position: int, rules: Rules, language: Language) -> list[DateMention]:
+    """The dates a trigger can see: a relative clause keeps its dates to itself ("…, where clashes left dozens
+    injured on 29 May"), unless it follows the trigger's noun ("the clashes that took place on Sunday")."""
+    text = facts.sentence.text
+    spans = [m.span() for m in rules.relative_clause.finditer(text)] + reference_spans(text, language)
     own = _clause_of(position, spans)
-    here = [d for d in facts.dates if _clause_of(d.position, spans) in (own, -1)]
+    described = {n for n, (start, _) in enumerate(spans) if 0 <= start - position <= _ANTECEDENT_CHARS}
+    return [d for d in facts.dates if _clause_of(d.position, spans) in {own, -1, *described}]
+
+
+def _date_for(facts: Facts, position: int, rules: Rules, language: Language) -> DateMention:
+    """The date nearest the trigger that it can see; a statement's date ("police said on Monday") only when the
+    sentence gives no other and no earlier day goes before it. A sentence without dates inherits a recent one;
+    else publication."""
+    here = _visible(facts, position, rules, language)
+    events = [d for d in here if not d.statement]
+    if events:
+        return min(events, key=lambda d: abs(d.position - position))
+    inherited = facts.inherited
     if here:
-        return min(here, key=lambda d: abs(d.position - position))
-    if facts.dates or facts.inherited is None:
+        said = min(here, key=lambda d: abs(d.position - position))
+        return inherited.inherit() if inherited and inherited.value < said.value else said
+    if facts.dates or inherited is None:
         return DateMention(facts.published, "publication", "day", 0)
-    return facts.inherited.inherit()
+    return inherited.inherit()
 
 
 def coarseness(place: Place) -> int:
@@ -298,13 +358,14 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
     tied, mentions = claims_of_sentence(facts, language)
     raws = []
     for claim, found in tied:
-        when = _date_for(facts, claim.position, rules)
+        when = _date_for(facts, claim.position, rules, language)
         if claim.needs_day and when.precision != "day":
             continue
         places = _finest(found)
         for place in places or [None]:
             day = _site_date(facts, found, place, when) if len(places) > 1 else when
-            raws.append(_raw(claim, place, day, (actors, nations), evidence, facts.number))
+            raw = _raw(claim, place, day, (actors, nations), evidence, facts.number)
+            raws.append(replace(raw, near=facts.near) if place is None else raw)
     return raws, mentions
 
 

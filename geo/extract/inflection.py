@@ -19,7 +19,7 @@ from geo.extract.language import Language
 from geo.gazetteer import Place
 from geo.names import fold
 
-__all__ = ["Inflection", "inflection", "name_forms"]
+__all__ = ["Inflection", "inflection", "key_forms", "name_forms"]
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_COMBINATIONS = 24  # a long multi-word name inflects in many ways; enough of them are kept
@@ -79,7 +79,7 @@ def _combinations(choices: list[tuple[str, ...]]) -> Iterator[str]:
         yield " ".join(words)
 
 
-def _key_forms(key: str, rules: Inflection) -> Iterator[str]:
+def key_forms(key: str, rules: Inflection) -> Iterator[str]:
     """Every word in the slot's case (Severnoj Mitrovici), only the last (Zubin Potoku), or only the first
     with its joining words (Mitrovicën e Veriut)."""
     words = key.split()
@@ -108,7 +108,7 @@ def name_forms(places: Iterable[Place], rules: Inflection) -> dict[str, list[int
     for number, place in enumerate(places):
         keys = {fold(name) for name in _names(place, rules)}
         for key in keys:
-            for form in _key_forms(key, rules):
+            for form in key_forms(key, rules):
                 if form != key:
                     numbers = forms.setdefault(form, [])
                     if not numbers or numbers[-1] != number:

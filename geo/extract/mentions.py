@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from geo.extract.inflection import inflection, name_forms
+from geo.extract.homonyms import anchor, nearest_namesake
 from geo.extract.language import Language
+from geo.extract.lookup import PlaceIndex, lookup, place_index
 from geo.extract.roles import (
     CONTEXT_CHARS,
     NORTH,
@@ -34,8 +34,8 @@ from geo.extract.roles import (
     strong_context,
 )
 from geo.extract.sentences import Sentence
-from geo.gazetteer import Gazetteer, GeocodeResult, Place, prior
-from geo.names import canonical_directions, fold, phonetic, strip_directions, strip_wrappers
+from geo.gazetteer import Gazetteer, Place
+from geo.names import fold, phonetic, strip_directions
 
 __all__ = [
     "find_places",
@@ -54,77 +54,12 @@ _VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MAX_TOKENS = 4
 _MAX_WRAPPED_TOKENS = 6
-_CACHE_ENTRIES = 200_000
-
-
-@dataclass(frozen=True)
-class PlaceIndex:
-    """What the finder looks names up in, for one gazetteer and one language."""
-
-    gazetteer: Gazetteer
-    keys: frozenset[str]
-    sounds: frozenset[str]
-    forms: dict[str, list[int]]
-    first_words: frozenset[str]
-    prefixes: frozenset[str]  # every first-k-words of a multi-word key: longer n-grams are tried only after one
-    cache: dict[str, Place | None] = field(default_factory=dict, compare=False, hash=False)
-
-    def lookup(self, span: str) -> Place | None:
-        """`_lookup`, remembered: the same names recur within an article and across articles."""
-        if span not in self.cache:
-            if len(self.cache) > _CACHE_ENTRIES:
-                self.cache.clear()
-            self.cache[span] = _lookup(span, self)
-        return self.cache[span]
-
-
-@lru_cache(maxsize=8)
-def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
-    """The gazetteer's keys plus the language's case forms of its names, built once."""
-    rules = inflection(language)
-    forms = name_forms(gazetteer.places, rules) if rules else {}
-    keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
-    every = keys | sounds | forms.keys()
-    first = {key.split()[0] for key in every if key}
-    prefixes = {" ".join(words[:k]) for words in (key.split() for key in every) for k in range(1, len(words))}
-    return PlaceIndex(gazetteer, keys, sounds, forms, frozenset(first), frozenset(prefixes))
+_ANCHORS = 24  # the latest places named: an article's namesakes keep the sense they first had
 
 
 def text_words(text: str) -> frozenset[str]:
     """The words that occur in lower case somewhere in the text (folded)."""
     return frozenset(fold(word) for word in _TOKEN.findall(text) if word.islower())
-
-
-def _rank(place: Place) -> float:
-    """Among places of one name, the one a bare name most likely means: the gazetteer's prior (kind, the
-    four northern municipalities, curated places, size): Jarinje the crossing, Kosovo the country."""
-    return -prior(place)
-
-
-def _tied(result: GeocodeResult) -> list[Place]:
-    """The best place for a name and those that scored as well."""
-    return [result.place] + [place for place, score in result.alternatives if score >= result.score]
-
-
-def _variants(key: str) -> tuple[str, ...]:
-    unwrapped = strip_wrappers(key)
-    return key, unwrapped, canonical_directions(unwrapped)
-
-
-def _lookup(span: str, index: PlaceIndex) -> Place | None:
-    """The place a span names: a gazetteer key (any spelling, wrapper or direction word) or a case form;
-    of several places, the best by `_rank` (a village in the north before a namesake elsewhere)."""
-    key = fold(span)
-    if not key:
-        return None
-    found: list[tuple[Place, bool]] = []
-    if any(v and (v in index.keys or phonetic(v) in index.sounds) for v in _variants(key)):
-        result = index.gazetteer.geocode(span)
-        if result is not None and result.matched_by != "fuzzy":
-            found += [(place, False) for place in _tied(result)]
-    numbers = next((index.forms[v] for v in _variants(key) if v in index.forms), [])
-    found += [(index.gazetteer.places[n], True) for n in numbers]
-    return min(found, key=lambda item: (_rank(item[0]), item[1]))[0] if found else None
 
 
 def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
@@ -155,9 +90,24 @@ def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex,
             break
         words.append(fold(tokens[i + len(words)].group()))
     for n in range(len(words), 0, -1):
-        place = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
-        if place is not None:
-            return place, n
+        qualified = _with_qualifier(text, tokens, i, n, index)
+        if qualified:
+            return qualified
+        places = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
+        if places:
+            return places, n
+    return None
+
+
+def _with_qualifier(text: str, tokens: list[re.Match[str]], i: int, n: int, index: PlaceIndex):
+    """The name of n tokens with a qualifier written after it ("Jarinjë e Poshtme"), if that names a place."""
+    for suffix, _ in index.qualifiers:
+        k = len(suffix.split())
+        fits = i + n + k <= len(tokens) and _joinable(text, tokens, i + n - 1, i + n + k - 1)
+        if fits and fold(text[tokens[i + n].start() : tokens[i + n + k - 1].end()]) == suffix:
+            places = index.lookup(text[tokens[i].start() : tokens[i + n + k - 1].end()])
+            if places:
+                return places, n + k
     return None
 
 
@@ -172,12 +122,20 @@ class _Scan:
     index: PlaceIndex
     rules: PlaceRules
     lower_words: frozenset[str]
+    anchors: list[Place] = field(default_factory=list)  # places named so far that tell where namesakes lie
+
+    def remember(self, found: list[Found]) -> None:
+        """Keep the latest places named (datelines aside) as anchors for later namesakes (a bounded number)."""
+        self.anchors.extend(m.place for m in found if anchor(m.place) and m.role != "dateline")
+        del self.anchors[:-_ANCHORS]
 
 
 def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, previous: Found | None) -> Found | None:
     rules = scan.rules
     if n == 1 and _ordinary(text[start:end], is_initial(text, start), rules, scan.lower_words):
         return None
+    if fold(text[start:end]) in scan.index.adjectives and not rules.adjective_noun.match(text[end : end + 40]):
+        return None  # "bistrički" names a place only before a place noun ("Bistrički most")
     strong = strong_context(text, start, end, rules)
     if previous is not None and not strong and rules.coordination.match(text[previous.end : start]):
         strong = previous.strong
@@ -190,27 +148,43 @@ def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, 
 
 
 def _north_part(text: str, found: Found, scan: _Scan) -> Found:
-    """ "the northern part of Mitrovica", "severni deo Mitrovice": the northern place of that name, if any."""
-    if not scan.rules.north_part.search(text[max(0, found.start - CONTEXT_CHARS) : found.start]):
-        return found
-    place = _lookup(f"north {strip_directions(fold(found.place.name_en))}", scan.index)
-    if place is None or place.id == found.place.id or place.kind != found.place.kind:
-        return found
-    return replace(found, place=place)
+    """ "the northern part of Mitrovica", "severni deo Mitrovice" (or "južni deo Kosovske Mitrovice"): the
+    northern (southern) place of that name, if any."""
+    before = text[max(0, found.start - CONTEXT_CHARS) : found.start]
+    for pattern, direction in ((scan.rules.north_part, "north"), (scan.rules.south_part, "south")):
+        if pattern.search(before):
+            place = lookup(f"{direction} {strip_directions(fold(found.place.name_en))}", scan.index)
+            if place is not None and place.id != found.place.id and place.kind == found.place.kind:
+                return replace(found, place=place)
+    return found
 
 
-def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
-    """Places named in a sentence, with offsets relative to the sentence and their roles."""
-    text = sentence.text
-    tokens = list(_TOKEN.finditer(text))
-    found: list[Found] = []
+def _matches(text: str, tokens: list[re.Match[str]], scan: _Scan) -> list[tuple[tuple[Place, ...], int, int]]:
+    """Every longest name in a sentence: its candidate places, first token and token count."""
+    found = []
     i = 0
     while i < len(tokens):
         match = _match_at(text, tokens, i, scan.index, scan.rules)
         if match is None:
             i += 1
             continue
-        place, n = match
+        places, n = match
+        found.append((places, i, n))
+        i += n
+    return found
+
+
+def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
+    """Places named in a sentence, with offsets relative to the sentence and their roles; of namesakes, the
+    one near the other places named (geo.extract.homonyms)."""
+    text = sentence.text
+    tokens = list(_TOKEN.finditer(text))
+    matches = _matches(text, tokens, scan)
+    named = [(places[0], i) for places, i, _ in matches if anchor(places[0]) and tokens[i].start() >= dateline]
+    found: list[Found] = []
+    for places, i, n in matches:
+        beside = [place for place, j in named if j != i]
+        place = nearest_namesake(places, beside, scan.anchors)
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         previous = found[-1] if found else None
         accepted = _accept(text, place, start, end, n, scan, previous)
@@ -219,7 +193,7 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
             accepted = replace(accepted, role=role(text, accepted, dateline, scan.rules))
             accepted = locating_role(text, accepted, previous, scan.rules)
             found.append(coordinated_role(text, accepted, previous, scan.rules))
-        i += n
+    scan.remember(found)
     return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)
 
 

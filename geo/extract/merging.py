@@ -22,6 +22,7 @@ from geo.gazetteer import Place
 
 __all__ = ["candidates"]
 
+Located = frozenset[tuple[str, str]]  # (town, place in it) as the article locates them
 _BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
 _ATTACH_WINDOW = 4  # a sentence without a site adds to an event named at most this many sentences before
 _RECENT_EVENTS = 200  # merging looks back over this many events: no real article has more
@@ -38,10 +39,11 @@ class _Event:
     _when: DateMention | None = None
     last_sentence: int = -1
     typed: set[str] = field(default_factory=set)  # the specific types of its raws that name a place
+    located: Located = frozenset()
 
     @classmethod
-    def of(cls, raws: list[Raw], coarse: list[Raw] | None = None) -> _Event:
-        event = cls([], coarse)
+    def of(cls, raws: list[Raw], coarse: list[Raw] | None = None, located: Located = frozenset()) -> _Event:
+        event = cls([], coarse, located=located)
         for raw in raws:
             event.add(raw)
         return event
@@ -54,16 +56,18 @@ class _Event:
             return
         if raw.specific:
             self.typed.add(raw.subtype)
-        if self._head is None or _head_rank(raw) < _head_rank(self._head):
+        if self._head is None or _head_rank(raw, self.located) < _head_rank(self._head, self.located):
             self._head = raw
         if self._when is None or _date_rank(raw.when) < _date_rank(self._when):
             self._when = raw.when
 
     def _date_from_floating(self, raw: Raw) -> None:
         """A sentence that names no place but dates the event ("… arrested on Wednesday") dates it when the
-        sentences that name its place give only the publication day."""
+        sentences that name its place give only the publication day, and it tells of the same kind of event
+        (a riot "on the first day, on Monday" does not date the beating reported today)."""
         weak = self._when is not None and self._when.basis == "publication"
-        if weak and raw.when.basis != "publication" and not raw.when.inherited:
+        own_type = not raw.specific or not self.typed or raw.subtype in self.typed
+        if weak and own_type and raw.when.basis != "publication" and not raw.when.inherited:
             self._when = raw.when
 
     @property
@@ -79,9 +83,11 @@ class _Event:
         return self._when
 
 
-def _head_rank(raw: Raw) -> tuple[int, bool, int, int]:
+def _head_rank(raw: Raw, located: Located) -> tuple[int, bool, int, int]:
     assert raw.place is not None
-    return (coarseness(raw.place), *_date_rank(raw.when), raw.sentence)
+    place_id = raw.place.id
+    coarse = coarseness(raw.place) or int(any(outer == place_id for outer, _ in located))
+    return (coarse, *_date_rank(raw.when), raw.sentence)
 
 
 def _date_rank(when: DateMention) -> tuple[bool, int]:
@@ -89,8 +95,9 @@ def _date_rank(when: DateMention) -> tuple[bool, int]:
     return when.inherited, _BASIS_RANK[when.basis]
 
 
-def _contains(outer: Place, inner: Place) -> bool:
-    if outer.id == inner.id:
+def _contains(outer: Place, inner: Place, located: Located = frozenset()) -> bool:
+    """Whether `inner` lies in `outer`: by the gazetteer, or because the text said so ("Banjska, Leposavić")."""
+    if outer.id == inner.id or (outer.id, inner.id) in located:
         return True
     if outer.kind == "country":
         return inner.in_area and inner.country == outer.country
@@ -99,9 +106,12 @@ def _contains(outer: Place, inner: Place) -> bool:
     return outer.kind == "municipality" and inner.municipality == outer.id
 
 
-def _dates_agree(first: DateMention, second: DateMention) -> bool:
-    loose = first.inherited or second.inherited or "publication" in (first.basis, second.basis)
-    return loose or first.value == second.value
+def _dates_agree(event: DateMention, claim: DateMention) -> bool:
+    """A claim dated only by the publication day, or only by a day inherited from the sentences before, fits
+    an event of any day; a claim with a day of its own does not join an event whose only day is inherited
+    ("… clashes in Zvečan this afternoon. On Friday, stun grenades were thrown in Zvečan" are two events)."""
+    loose = "publication" in (event.basis, claim.basis) or claim.inherited
+    return loose or event.value == claim.value
 
 
 def _same_kind(event: _Event, raw: Raw) -> bool:
@@ -114,24 +124,45 @@ def _fits(event: _Event, raw: Raw) -> bool:
         return False
     place = event.head.place
     assert place is not None
-    if not _dates_agree(event.when, raw.when) or not (_contains(place, raw.place) or _contains(raw.place, place)):
+    located = event.located if raw.kind == "incident" else frozenset()  # posts at a town and a village are two
+    nested = _contains(place, raw.place, located) or _contains(raw.place, place, located)
+    if not _dates_agree(event.when, raw.when) or not nested:
         return False
-    return place.id == raw.place.id or _types_agree(event, raw)
+    far = raw.sentence - event.last_sentence > _ATTACH_WINDOW
+    if far and event.when.value != raw.when.value and not (coarseness(place) or coarseness(raw.place)):
+        return False  # another day, told far apart, at a precise place: another event
+    same_day = place.id == raw.place.id and event.when.value == raw.when.value
+    return same_day or _types_agree(event, raw)
+
+
+# One event told in two words: "protests turned violent"; "gunmen attacked a patrol … an exchange of fire".
+_KIN = {"Riots": "Protests", "Violence against civilians": "Battles"}
 
 
 def _types_agree(event: _Event, raw: Raw) -> bool:
-    """Claims at nested places are one event when they name the same type, or one names none beyond a
-    casualty ("violence in the north injured dozens … the riot in Zvečan"); a blockade in the north and
-    shots at the dam are two events."""
-    return not raw.specific or not event.typed or raw.subtype in event.typed
+    """Claims at nested places are one event when they name the same type (kin types on the same day), or
+    one names none beyond a casualty ("violence in the north injured dozens … the riot in Zvečan"); a
+    blockade in the north and shots at the dam are two events."""
+    if not raw.specific or not event.typed or raw.subtype in event.typed:
+        return True
+    assert raw.place is not None and event.head.place is not None
+    close = event.when.value == raw.when.value or event.head.place.id == raw.place.id
+    kin = _KIN.get(raw.subtype, raw.subtype)
+    return close and any(_KIN.get(t, t) == kin for t in event.typed)
 
 
 def _attach_target(events: list[_Event], raw: Raw) -> _Event | None:
-    for event in reversed(events[-_RECENT_EVENTS:]):
-        recent = raw.sentence - event.last_sentence <= _ATTACH_WINDOW
-        if _same_kind(event, raw) and recent and _dates_agree(event.when, raw.when):
-            return event
-    return None
+    """The recent event a claim without a site adds to: one of the claim's own type ("three were hurt during
+    the arrest" goes to the arrest), else the latest."""
+    fitting = [
+        event
+        for event in reversed(events[-_RECENT_EVENTS:])
+        if _same_kind(event, raw)
+        and raw.sentence - event.last_sentence <= _ATTACH_WINDOW
+        and _dates_agree(event.when, raw.when)
+    ]
+    typed = next((event for event in fitting if raw.specific and raw.subtype in event.typed), None)
+    return typed or next(iter(fitting), None)
 
 
 def _merge_target(events: list[_Event], raw: Raw) -> _Event | None:
@@ -145,22 +176,28 @@ def _refine(events: list[_Event], raw: Raw) -> bool:
     for event in reversed(events[-_RECENT_EVENTS:]):
         if not _same_kind(event, raw) or raw.sentence - event.last_sentence > _ATTACH_WINDOW:
             continue
-        place = (event.head if event.coarse is None else _Event.of(event.coarse).head).place
+        place = (event.head if event.coarse is None else _Event.of(event.coarse, located=event.located).head).place
         if place is None or not coarseness(place) or not _contains(place, raw.place):
             continue
         if event.coarse is None:
             event.coarse = list(event.raws)
             event.add(raw)
         else:
-            events.append(_Event.of([*event.coarse, raw], event.coarse))
+            events.append(_Event.of([*event.coarse, raw], event.coarse, event.located))
         return True
     return False
 
 
-def _cluster(raws: list[Raw]) -> list[_Event]:
+def _dated(raw: Raw) -> bool:
+    """A claim with a day of its own or of the sentences before it, not only the publication day."""
+    return raw.when.basis != "publication"
+
+
+def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
-    attaches (or waits for the next event, when it comes first); an untyped one at a site makes a coarse
-    event precise, or else floats."""
+    attaches, or starts an event where the story is (the site just named, the dateline's town), or waits for
+    the next event when it comes first; an untyped one at a site makes a coarse event precise, or else
+    floats."""
     events: list[_Event] = []
     waiting: list[Raw] = []
     for raw in raws:
@@ -170,10 +207,12 @@ def _cluster(raws: list[Raw]) -> list[_Event]:
         target = _attach_target(events, raw) if floating else _merge_target(events, raw)
         if target is not None:
             target.add(replace(raw, place=None) if floating else raw)
+        elif raw.kind == "incident" and raw.place is None and raw.specific and raw.near is not None and _dated(raw):
+            events.append(_Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
         elif floating:
             waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
         else:
-            event = _Event.of([raw])
+            event = _Event.of([raw], located=located)
             for early in (w for w in waiting if _same_kind(event, w) and raw.sentence - w.sentence <= _WAITING):
                 event.add(early)
             events.append(event)
@@ -182,13 +221,12 @@ def _cluster(raws: list[Raw]) -> list[_Event]:
 
 
 def _merged_counts(raws: list[Raw]) -> tuple[Count, ...]:
-    best: dict[tuple[str, str], Count] = {}
-    for count in (c for r in raws for c in r.counts):
-        key = (count.kind, count.side)
-        known = best.get(key)
-        if known is None or (count.value, count.at_least) > (known.value, known.at_least):
-            best[key] = count
-    return tuple(best.values())
+    """One figure per kind and side: the first the article gives (later ones are updates or totals of a wider
+    operation), raised only by an "at least" of the same figure."""
+    first: dict[tuple[str, str], Count] = {}
+    for count in (c for r in sorted(raws, key=lambda r: r.sentence) for c in r.counts):
+        first.setdefault((count.kind, count.side), count)
+    return tuple(first.values())
 
 
 def _event_actors(kind: CandidateKind, raws: list[Raw]) -> tuple[str, ...]:
@@ -235,8 +273,11 @@ def _candidate(event: _Event, rules: Rules) -> Candidate:
     )
 
 
-def candidates(raws: list[Raw], language: Language) -> list[Candidate]:
-    """Raw claims in text order merged into candidates, in the order their evidence appears in the text."""
+def candidates(raws: list[Raw], language: Language, located: Located = frozenset()) -> list[Candidate]:
+    """Raw claims in text order merged into candidates, in the order their evidence appears in the text.
+
+    `located` holds (town, place) pairs the article itself gave ("the village of Banjska, Leposavić"): a claim
+    at the town and one at the place in it are one event when they agree, told at the place."""
     rules = rules_for(language)
-    found = [_candidate(event, rules) for event in _cluster(raws)]
+    found = [_candidate(event, rules) for event in _cluster(raws, located)]
     return sorted(found, key=lambda c: (c.evidence.start, c.kind))

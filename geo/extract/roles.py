@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from geo.extract.homonyms import km
 from geo.extract.language import Language
 from geo.extract.records import MentionRole
 from geo.extract.sentences import Sentence
@@ -62,7 +63,10 @@ class PlaceRules:
     coordination: re.Pattern[str]
     dateline: re.Pattern[str]
     aside_before: re.Pattern[str]
+    aside_after: re.Pattern[str]
+    adjective_noun: re.Pattern[str]
     north_part: re.Pattern[str]
+    south_part: re.Pattern[str]
     descriptions: tuple[tuple[re.Pattern[str], str], ...]
     locator: re.Pattern[str]
     fronted_seat: re.Pattern[str]
@@ -93,7 +97,10 @@ def place_rules(language: Language) -> PlaceRules:
         coordination=pattern("coordination"),
         dateline=pattern("dateline"),
         aside_before=pattern("aside_before"),
+        aside_after=pattern("aside_after"),
+        adjective_noun=pattern("adjective_noun"),
         north_part=pattern("north_part"),
+        south_part=pattern("south_part"),
         descriptions=tuple((re.compile(p), place_id) for p, place_id in places.get("descriptions", {}).items()),
         locator=pattern("locator"),
         fronted_seat=pattern("fronted_seat"),
@@ -112,6 +119,7 @@ class Found:
     role: MentionRole
     strong: bool
     name: str = ""  # the words matched, as written
+    locates: str = ""  # for a town named to say where a place lies: that place's id
 
 
 def is_initial(text: str, start: int) -> bool:
@@ -130,9 +138,11 @@ def _is_name_word(word: str, rules: PlaceRules) -> bool:
 def _is_name_part(text: str, place: Place, start: int, end: int, rules: PlaceRules) -> bool:
     """Part of a longer name (a person, an office): after another capitalised word that is not a common word
     ("Command Naples"), or, when matched by an alias rather than the place's own name, before one."""
-    previous = re.search(r"([^\W\d_]+)\s$", text[max(0, start - CONTEXT_CHARS) : start])
-    if previous and _is_name_word(previous.group(1), rules):
-        return True
+    window = max(0, start - CONTEXT_CHARS)
+    previous = re.search(r"([^\W\d_]+)\s$", text[window:start])
+    opening = previous is not None and is_initial(text, window + previous.start(1))
+    if previous and not opening and _is_name_word(previous.group(1), rules):
+        return True  # "Prelazi Jarinje i Brnjak": a capital that opens the sentence says nothing
     following = re.match(r"\s([^\W\d_]+)", text[end : end + CONTEXT_CHARS])
     if following is None or not _is_name_word(following.group(1), rules):
         return False
@@ -149,7 +159,7 @@ def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRo
     checks: tuple[tuple[bool, MentionRole], ...] = (
         (start < dateline, "dateline"),
         (bool(rules.origin_before.search(before)), "origin"),
-        (bool(rules.aside_before.search(before)), "aside"),
+        (bool(rules.aside_before.search(before) or rules.aside_after.match(after)), "aside"),
         (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
         (bool(rules.official_before.search(before)), "actor_seat"),
         (_fronted_seat(text, found, rules), "actor_seat"),
@@ -185,15 +195,27 @@ def dateline_end(sentence: Sentence, rules: PlaceRules) -> int:
 
 
 def locating_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
-    """ "Zupče, a village in the Zubin Potok municipality", "u Rudarima kod Zvečana", "Rudarë të Zveçanit": a
-    town or municipality named right after a place inside it only says where that place is."""
+    """ "Zupče, a village in the Zubin Potok municipality", "u Rudarima kod Zvečana", "Rudarë të Zveçanit",
+    "the village of Banjska, Leposavic": a town or municipality named right after a smaller place in it or
+    near it only says where that place is (reporters locate a village by the nearest town, whatever the
+    municipality on record)."""
     if previous is None or found.role != "site" or previous.place.kind in _BROAD_KINDS:
         return found
-    inner, outer = previous.place, found.place
-    inside = inner.municipality and inner.municipality in (outer.id, outer.municipality) and inner.id != outer.id
-    if inside and rules.locator.match(text[previous.end : found.start]):
-        return replace(found, role="aside")
+    if _locates(previous.place, found.place) and rules.locator.match(text[previous.end : found.start]):
+        return replace(found, role="aside", locates=previous.place.id)
     return found
+
+
+_LOCAL_KINDS = frozenset({"town", "municipality", "city"})
+_LOCATING_KM = 25.0  # a town names where a village lies within this distance
+
+
+def _locates(inner: Place, outer: Place) -> bool:
+    if inner.id == outer.id or outer.kind not in _LOCAL_KINDS or inner.kind in _LOCAL_KINDS:
+        return False
+    if inner.municipality and inner.municipality in (outer.id, outer.municipality):
+        return True
+    return km(inner, outer) <= _LOCATING_KM
 
 
 def coordinated_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:

@@ -21,7 +21,7 @@ MAX_SENTENCE_CHARS = 1_500
 _LINE = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?][\"”’'»)]*\s+(?=[\"“„‘'«(]*[^\W_])")
 _PROSE_END = re.compile(r"[.!?…][\"”’'»)]*\s*$")
-_LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
+_LAST_WORD = re.compile(r"([\w.'’-]+)[.!?]$")
 _LOOK_BACK = 24  # characters before a full stop that can hold an abbreviation
 
 

@@ -1,0 +1,113 @@
+"""The article's timeline: for each sentence, its places, its dates and the day it stands on when it names none.
+
+News tells a story in time: the opening sentences give the story's day, a later sentence with no
+date of its own goes on with the latest day named shortly before it, and a year-less date in a
+sentence about an earlier year ("the protests began on 26 May", after "29 June 2023") belongs to
+that year. A date that only says when someone spoke ("police said on Monday") dates the statement,
+so it never becomes the day later sentences stand on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from geo.extract.counts import counts_in
+from geo.extract.dates import DateMention, dates_in
+from geo.extract.events import Facts, coarseness, rules_for
+from geo.extract.language import Language
+from geo.extract.mentions import find_places, same_town
+from geo.extract.records import Count
+from geo.extract.roles import Found, dateline_end, place_rules
+from geo.extract.sentences import Sentence
+from geo.gazetteer import Place
+
+__all__ = ["facts_of"]
+
+_INHERIT_WINDOW = 4  # sentences: how far back an undated sentence looks for its date
+_LEDE_SENTENCES = 2  # the opening sentences whose day stands for the story's day
+_YEAR_WINDOW = 1  # sentences: how far back a full date lends its year to a year-less one
+_NEAR_WINDOW = 2  # prose sentences: how long a site stays where the story is
+
+
+@dataclass
+class _Story:
+    """What the sentences read so far say about time."""
+
+    published: date
+    prose: int = 0  # prose sentences read
+    anchor: tuple[int, DateMention] | None = None  # the latest prose sentence with a past day
+    lede: DateMention | None = None  # the day the opening sentences give
+    year: tuple[int, int] | None = None  # (prose sentence, year) of the latest full date with a year
+    earlier: tuple[Found, ...] = ()  # the sites of the latest sentence that named any
+    earlier_at: int = -1  # the prose sentence that named them
+    dateline: Place | None = None  # the in-area place of the article's dateline
+    topic: Place | None = None  # the first precise site the story names
+    count_before: Count | None = None  # the last figure of the sentence before
+
+    def inherited(self) -> DateMention | None:
+        anchor = self.anchor
+        return anchor[1] if anchor and self.prose - anchor[0] <= _INHERIT_WINDOW else self.lede
+
+    def context_year(self) -> int | None:
+        year = self.year
+        return year[1] if year and self.prose - year[0] <= _YEAR_WINDOW else None
+
+    def near(self) -> Place | None:
+        """Where the story is for a sentence that names no place: a precise site of the sentence just before (or
+        the one before it), else the story's first precise site, else, while none is named, the dateline's
+        place."""
+        recent = [m.place for m in self.earlier if not coarseness(m.place)]
+        if recent and self.prose - self.earlier_at <= _NEAR_WINDOW:
+            return recent[0]
+        return self.topic or (self.dateline if not self.earlier else None)
+
+    def read(self, sentence: Sentence, found: tuple[Found, ...], dates: tuple[DateMention, ...], language) -> None:
+        sites = tuple(m for m in found if m.role == "site")
+        datelined = [m.place for m in found if m.role == "dateline" and _local(m.place)]
+        self.dateline = self.dateline or next(iter(datelined), None)
+        if sites and sentence.prose:
+            self.earlier, self.earlier_at = sites, self.prose
+            precise = [m.place for m in sites if not coarseness(m.place) and _local(m.place)]
+            self.topic = self.topic or next(iter(precise), None)
+        if not sentence.prose:
+            return
+        self.count_before = next(reversed(counts_in(sentence.text, language)), None)
+        background = [m.span() for m in rules_for(language).relative_clause.finditer(sentence.text)]
+        day = next((d for d in dates if _anchors(d, self.published, background)), None)
+        self.anchor = (self.prose, day) if day else self.anchor
+        self.lede = day if self.lede is None and day and self.prose < _LEDE_SENTENCES else self.lede
+        full = [d for d in dates if d.has_year and d.basis == "explicit"]
+        self.year = (self.prose, full[-1].value.year) if full else self.year
+        self.prose += 1
+
+
+def _local(place: Place) -> bool:
+    return place.in_area and place.kind not in ("country", "region") and not place.feature_code.endswith("PPLC")
+
+
+def _anchors(mention: DateMention, published: date, background: list[tuple[int, int]]) -> bool:
+    """A day the story goes on from: not a statement's, not another event's, not one told in a relative clause
+    ("…, where Serbs had tried to enter a day earlier"), which is background to the sentence."""
+    if any(start <= mention.position < end for start, end in background):
+        return False
+    return mention.precision == "day" and mention.value <= published and not (mention.statement or mention.reference)
+
+
+def facts_of(found: list[Sentence], published: date, language: Language, scan) -> list[Facts]:
+    """Per sentence: places, dates (a dateline's own date left out) and the date it may inherit."""
+    rules = place_rules(language)
+    datelines = [dateline_end(sentence, rules) for sentence in found]
+    places = same_town([find_places(s, d, scan) for s, d in zip(found, datelines, strict=True)])
+    story = _Story(published)
+    result: list[Facts] = []
+    for number, sentence in enumerate(found):
+        dateline, inherited = datelines[number], story.inherited()
+        text = " " * dateline + sentence.text[dateline:]
+        story_day = inherited.value if inherited is not None else None
+        dates = tuple(dates_in(text, published, language, context_year=story.context_year(), story_day=story_day))
+        mentions = tuple(places[number])
+        facts = Facts(number, sentence, mentions, dates, inherited, published, story.earlier)
+        result.append(replace(facts, near=story.near(), count_before=story.count_before))
+        story.read(sentence, mentions, dates, language)
+    return result
