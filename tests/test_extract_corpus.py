@@ -82,9 +82,11 @@ _BELOW_TARGET = pytest.mark.xfail(
 def test_scores_on_the_test_part_never_fall(test_scores: dict, language: str) -> None:
     scores = test_scores[language]
     recall, precision, dates = MEASURED[language]
-    assert scores.place_recall >= recall, scores.missed
-    assert scores.place_precision >= precision, scores.wrongly_mapped
-    assert scores.date_accuracy >= REGRESSED_DATES.get(language, dates), scores.wrong_dates
+    # Failures name figures only: what was missed in a held-out article is not for the eyes of whoever tunes the rules.
+    assert scores.place_recall >= recall, f"place recall {scores.place_recall} < {recall}"
+    assert scores.place_precision >= precision, f"place precision {scores.place_precision} < {precision}"
+    floor = REGRESSED_DATES.get(language, dates)
+    assert scores.date_accuracy >= floor, f"date accuracy {scores.date_accuracy} < {floor}"
 
 
 @pytest.mark.xfail(strict=True, reason="dates regressed below the frozen floor in 9c9b11a; when back, drop this")
@@ -95,7 +97,8 @@ def test_regressed_dates_are_back_at_their_floor(test_scores: dict, language: st
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_place_precision_on_the_test_part(test_scores: dict, language: str) -> None:
-    assert test_scores[language].place_precision >= PLACE_PRECISION, test_scores[language].wrongly_mapped
+    precision = test_scores[language].place_precision
+    assert precision >= PLACE_PRECISION, f"place precision {precision} < {PLACE_PRECISION}"
 
 
 @_BELOW_TARGET
@@ -111,4 +114,5 @@ def test_date_accuracy_on_the_test_part(test_scores: dict, language: str) -> Non
 
 
 def test_no_article_with_its_own_date_is_left_undated(test_scores: dict) -> None:
-    assert all(not scores.errors for scores in test_scores.values())
+    undated = {language: len(scores.errors) for language, scores in test_scores.items() if scores.errors}
+    assert not undated, f"articles left undated, per language: {undated}"
