@@ -65,6 +65,7 @@ def _form(record: StoredRecord, version: int, row: dict[str, str]) -> dict[str, 
 
 
 def _save(store: Store, record: StoredRecord, version: int, row: dict[str, str]) -> None:
+    st.session_state.pop(_FLASH, None)  # the note of an earlier save is no answer to this one
     try:
         saved = store.edit(record.id, row, version)
     except ConflictError as error:
@@ -80,7 +81,7 @@ def _save(store: Store, record: StoredRecord, version: int, row: dict[str, str])
         st.code("\n".join(str(p) for p in error.problems), language=None)
         return
     _forget(record.id)
-    st.session_state[_FLASH] = f"Saved {plain(saved.id)} as version {saved.version}."
+    st.session_state[_FLASH] = (saved.id, f"Saved {plain(saved.id)} as version {saved.version}.")
     st.rerun()  # show the new version everywhere on the page (table, history, form)
 
 
@@ -137,11 +138,16 @@ def editing_panel(chosen: Mapping[str, Any] | None, context: Context) -> None:
         writer = may_write() and not store.read_only
         if writer:
             _undo(store)
-        if message := st.session_state.pop(_FLASH, None):
-            st.success(message)
+        record_id = "" if chosen is None else str(chosen.get("id"))
+        # The note of a save stays while its record is shown: the map's own report reruns the page at once,
+        # and a note shown for one run only would be gone before the editor has read it.
+        flash = st.session_state.get(_FLASH)
+        if flash and flash[0] == record_id:
+            st.success(flash[1])
+        elif flash:
+            st.session_state.pop(_FLASH, None)
         if chosen is None or chosen.get("origin") != KEPT_LABEL:
             return
-        record_id = str(chosen.get("id"))
         record = store.record(record_id)
         st.markdown("**History of this kept row**")
         st.dataframe(history_frame(store, record_id), hide_index=True)
