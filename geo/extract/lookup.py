@@ -54,8 +54,9 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
     rules = inflection(language)
     forms = name_forms(gazetteer.places, rules) if rules else {}
     keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
+    names = keys | forms.keys()  # made once: made per adjective, it cost a minute for Serbian
     adjectives = {  # an adjective that is also a name ("banjska") stays a name
-        form: numbers for form, numbers in _adjectives(gazetteer, language).items() if form not in keys | forms.keys()
+        form: numbers for form, numbers in _adjectives(gazetteer, language).items() if form not in names
     }
     forms.update(adjectives)
     every = keys | sounds | forms.keys()
