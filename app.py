@@ -41,10 +41,10 @@ class RecordIds:
     """Whether a record id is in the data, asked of the id columns: a set of a million ids costs seconds to build."""
 
     def __init__(self, dataset: Dataset) -> None:
-        self.frames = (dataset.incidents, dataset.deployments)
+        self.dataset = dataset
 
     def __contains__(self, record_id: object) -> bool:
-        return any(bool((frame["id"] == record_id).any()) for frame in self.frames)
+        return self.dataset.record(record_id) is not None
 
 
 def initial_view(dataset: Dataset, span: tuple) -> View:

@@ -107,14 +107,6 @@ def table_rows() -> list[int]:
     return [int(r) for r in rows if isinstance(r, int)]
 
 
-def record_by_id(dataset: Dataset, record_id: str) -> pd.Series | None:
-    for frame in (dataset.incidents, dataset.deployments):
-        match = frame[frame["id"] == record_id]
-        if not match.empty:
-            return match.iloc[0]
-    return None
-
-
 def newest(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """At most TABLE_LIMIT rows each, newest first: a table of a million rows helps nobody and costs seconds."""
     if len(incidents) + len(deployments) <= TABLE_LIMIT:
@@ -182,7 +174,7 @@ def map_tab(dataset: Dataset, view: View, names: dict[str, str], span: tuple, pl
     map_column, detail_column = st.columns([5, 2], gap="small")
     with map_column:
         st.session_state["shown_layers"] = show_map(dataset, incidents, deployments, view, names, place)
-    record = record_by_id(dataset, view.selected) if view.selected else None
+    record = dataset.record(view.selected) if view.selected else None
     with detail_column.container(height=MAP_HEIGHT, border=False):  # scrolls beside the map, never below it
         chosen = None if record is None else record.to_dict()
         details_panel(chosen, names.get(str((chosen or {}).get("municipality")), ""))

@@ -78,6 +78,14 @@ class Dataset:
                 deployments = _concat(deployments, added)
         return Dataset(incidents, deployments, self.context)
 
+    def record(self, record_id: object) -> pd.Series | None:
+        """The incident or deployment with this id, asked of the id columns (no set of every id is built)."""
+        for frame in (self.incidents, self.deployments):
+            match = frame[frame["id"] == record_id]
+            if not match.empty:
+                return match.iloc[0]
+        return None
+
     @property
     def ids(self) -> frozenset[str]:
         """Every record's id: a user's file may not reuse one."""

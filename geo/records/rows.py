@@ -136,12 +136,18 @@ def _common(cells: Cells, context: Context, seen: set[str]) -> dict[str, Any] | 
     return {"id": record_id, **location, "summary": cells.text("summary"), "sources": sources}
 
 
-def _incident(cells: Cells, context: Context, seen: set[str]) -> dict[str, Any] | None:
-    record = _common(cells, context, seen)
-    start = cells.date("date", True, EARLIEST_DATE, context.today)
+def _span(cells: Cells, context: Context, start_column: str, start_words: str) -> tuple[Any, Any]:
+    """A record's first and last day, the last checked against the first."""
+    start = cells.date(start_column, True, EARLIEST_DATE, context.today)
     end = cells.date("end_date", False, EARLIEST_DATE, context.today)
     if start and end and end < start:
-        cells.fail("end_date", f"end date {end} is before the date {start}")
+        cells.fail("end_date", f"end date {end} is before {start_words} {start}")
+    return start, end
+
+
+def _incident(cells: Cells, context: Context, seen: set[str]) -> dict[str, Any] | None:
+    record = _common(cells, context, seen)
+    start, end = _span(cells, context, "date", "the date")
     event_type = cells.choice("event_type", EVENT_TYPES)
     sub_type = cells.choice("sub_event_type", EVENT_TYPES[event_type]) if event_type else None
     fields = {
@@ -160,10 +166,7 @@ def _incident(cells: Cells, context: Context, seen: set[str]) -> dict[str, Any] 
 
 def _deployment(cells: Cells, context: Context, seen: set[str]) -> dict[str, Any] | None:
     record = _common(cells, context, seen)
-    start = cells.date("start_date", True, EARLIEST_DATE, context.today)
-    end = cells.date("end_date", False, EARLIEST_DATE, context.today)
-    if start and end and end < start:
-        cells.fail("end_date", f"end date {end} is before the start date {start}")
+    start, end = _span(cells, context, "start_date", "the start date")
     strength, at_least = cells.count("strength")
     fields = {
         "date": start,
