@@ -4,8 +4,9 @@ ARGS ?=
 
 .PHONY: run test install install-test assets browser postgres lint bench
 
+# `kosovo-map serve`: Streamlit with the data loaded as the server starts (ARGS="--data FILE --port N").
 run: install assets
-	$(PYTHON) -m streamlit run app.py $(ARGS)
+	$(PYTHON) -m cli serve $(ARGS)
 
 test: install-test assets browser postgres
 	$(PYTHON) -m pytest

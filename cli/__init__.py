@@ -1,4 +1,4 @@
-"""`kosovo-map`: the command line (geocode, validate, export, snapshot, import-acled, extract, store).
+"""`kosovo-map`: the command line (geocode, validate, export, snapshot, import-acled, extract, serve, store).
 
 Each subcommand lives in a module of its own, imported only when it runs, so that
 `kosovo-map geocode` does not wait for the map and snapshot code to load.
@@ -30,6 +30,7 @@ _COMMANDS = {
     "snapshot": "cli.snapshot",
     "import-acled": "cli.acled",
     "extract": "cli.extract",
+    "serve": "cli.serve",
 }
 
 

@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--language", choices=LANGUAGES, help="the article's language (default: detected)")
     extract.add_argument("--json", action="store_true", help="one JSON object per candidate")
 
+    serve = commands.add_parser("serve", help="run the app, its data loaded as the server starts")
+    serve.add_argument("--data", nargs="+", type=Path, default=[], metavar="FILE", help="your files, shown beside ours")
+    serve.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
+    serve.add_argument("--address", help="address to listen on (default: this computer only, as configured)")
+    serve.add_argument("--headless", action="store_true", help="do not open a browser")
+
     from components.storecli import add_store_parsers
 
     add_store_parsers(commands)

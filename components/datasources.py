@@ -97,7 +97,7 @@ def uploaded() -> list[tuple[str, UserFile]]:
     st.sidebar.markdown("**Your own data**")
     upload = st.sidebar.file_uploader(
         f"Add a CSV, GeoJSON, GeoParquet or ACLED export of up to {UPLOAD_LIMIT_MB} MB: shown as its own layers. "
-        "Larger files: start the app with `streamlit run app.py -- --data FILE`.",
+        "Larger files: start the app with `kosovo-map serve --data FILE`.",
         type=["csv", "geojson", "json", "parquet"],
         key="upload",
         max_upload_size=UPLOAD_LIMIT_MB,
@@ -109,7 +109,7 @@ def uploaded() -> list[tuple[str, UserFile]]:
     if len(content) > MAX_UPLOAD_BYTES:
         st.sidebar.error(
             f"{plain(upload.name)}: {len(content):,} bytes is more than the {UPLOAD_LIMIT_MB} MB limit; "
-            "start the app with `streamlit run app.py -- --data FILE` for large files."
+            "start the app with `kosovo-map serve --data FILE` for large files."
         )
         return []
     digest = hashlib.sha256(content).hexdigest()
@@ -120,15 +120,24 @@ def uploaded() -> list[tuple[str, UserFile]]:
     return [(f"upload:{digest}", user)]
 
 
+def _named(paths: tuple[Path, ...]) -> list[tuple[str, UserFile]]:
+    return [(f"file:{user.name}", user) for user in startup_files(paths)]
+
+
+def shared_data(paths: tuple[Path, ...]) -> Dataset:
+    """What every session shows: the shipped data with the files named at start and the store's kept rows."""
+    shared = _named(paths) + kept(shipped())
+    return assembled(tuple(key for key, _ in shared), tuple(user for _, user in shared))
+
+
 def user_data() -> Dataset:
     """The shipped data plus the user's files: those named at start and the store's, assembled once per
     server; this session's upload added on top, in this session only."""
-    named = [(f"file:{user.name}", user) for user in startup_files(tuple(startup_paths(sys.argv, dict(os.environ))))]
-    for key, user in named:
+    paths = tuple(startup_paths(sys.argv, dict(os.environ)))
+    for key, user in _named(paths):
         show_problems(st.sidebar, key.removeprefix("file:"), user)
     upload = uploaded()
-    shared = named + kept(shipped())
-    dataset = assembled(tuple(key for key, _ in shared), tuple(user for _, user in shared))
+    dataset = shared_data(paths)
     if not upload:
         st.session_state.pop("with_upload", None)
         return dataset

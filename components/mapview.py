@@ -172,10 +172,13 @@ def _by_origin(records: gpd.GeoDataFrame) -> list[tuple[str, gpd.GeoDataFrame]]:
     if "origin" not in records:
         return [("", records)]
     theirs = records["origin"].ne("shipped").to_numpy()
-    parts = [("", records if not theirs.any() else records[~theirs])]
-    if theirs.any():
-        parts.append(("your data: ", records[theirs]))
-    return parts
+    if not theirs.any():
+        return [("", records)]
+    first = int(theirs.argmax())
+    if not theirs[first:].all():  # mixed: each part is gathered (a copy)
+        return [("", records[~theirs]), ("your data: ", records[theirs])]
+    # As assembled, ours come first and theirs after: two slices, not copies (0.7 s at a million rows)
+    return [("", records.iloc[:first]), ("your data: ", records.iloc[first:])]
 
 
 def build_map(

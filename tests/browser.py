@@ -42,6 +42,15 @@ def streamlit_server(
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none", *options]  # fmt: skip
+    with server_process(command, port, env, timeout) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def server_process(
+    command: Sequence[str], port: int, env: dict[str, str] | None = None, timeout: float = 60.0
+) -> Iterator[str]:
+    """Run a command that serves the app on `port`, its output in test-artifacts; yield its URL once healthy."""
     log = ARTIFACTS / f"streamlit-{port}.log"
     ARTIFACTS.mkdir(exist_ok=True)
     with open(log, "wb") as output:

@@ -1,0 +1,50 @@
+"""`kosovo-map serve`: the app's server, with its data loaded as the server starts rather than when the
+first reader opens the page (a million-row file is checked before anyone asks for it)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import threading
+from pathlib import Path
+from typing import TextIO
+
+from cli.status import EXIT_FOUND_PROBLEMS
+
+__all__ = ["APP", "run", "streamlit_arguments"]
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def streamlit_arguments(args: argparse.Namespace, app: Path = APP) -> list[str]:
+    """`streamlit run`'s arguments for these options; the files go to the page after `--`, as `--data` does."""
+    arguments = ["run", str(app), "--server.port", str(args.port)]
+    if args.address:
+        arguments += ["--server.address", args.address]
+    if args.headless:
+        arguments += ["--server.headless", "true"]
+    if args.data:
+        arguments += ["--", "--data", *(str(path) for path in args.data)]
+    return arguments
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    if not APP.is_file():
+        out.write(f"kosovo-map serve: {APP} is missing; serve runs from a checkout of the project\n")
+        return EXIT_FOUND_PROBLEMS
+    from streamlit.web import cli as streamlit_cli
+
+    from components.datasources import startup_paths
+    from components.warmup import warm
+
+    arguments = streamlit_arguments(args)
+    paths = startup_paths([str(APP), *arguments[arguments.index("--") + 1 :]] if args.data else [], dict(os.environ))
+
+    def warm_and_say() -> None:
+        took = warm(paths)
+        out.write(f"  kosovo-map serve: the data is ready ({took:.1f} s); the first page need not wait for it.\n")
+        out.flush()
+
+    threading.Thread(target=warm_and_say, name="kosovo-map warm-up", daemon=True).start()
+    streamlit_cli.main(arguments, prog_name="streamlit", standalone_mode=False)
+    return 0

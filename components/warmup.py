@@ -1,0 +1,63 @@
+"""What the first reader of a freshly started server would otherwise wait for, done as the server starts.
+
+`kosovo-map serve` runs `warm` on a thread of its own while Streamlit starts: it imports the page's
+modules and fills the server-wide caches the page reads (the shipped data, the files named at start,
+the store's kept rows and their assembly). A session that asks for one of them while it is still being
+made waits for that one result (Streamlit locks each cache entry while it is computed), never makes it twice.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["PAGE_MODULES", "warm"]
+
+# What app.py imports, and what its map and news tabs import: about two seconds the first page need not wait
+# for. Not streamlit_folium: a component is registered only when declared inside a session's run, so the
+# tabs that import it (components.maptab, components.review) are left to the first session.
+PAGE_MODULES = (
+    "components.datasources",
+    "components.dates",
+    "components.detailpanel",
+    "components.editing",
+    "components.filters",
+    "components.findplace",
+    "components.mapview",
+    "components.scope",
+    "components.selection",
+    "components.sidebar",
+    "components.signin",
+    "components.table",
+    "components.timeline",
+    "components.view",
+    "geo.extract",
+)
+
+_LOG = logging.getLogger("kosovo_map.warmup")
+
+
+def warm(paths: Sequence[Path]) -> float:
+    """Import the page and load its server-wide data for these start-up files; returns the seconds it took.
+
+    A failure is logged, not raised: the first session then meets it again and shows it as the page always does.
+    """
+    started = time.perf_counter()
+    bare = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
+    level = bare.level
+    bare.setLevel(logging.ERROR)  # its "missing ScriptRunContext" is true of this thread, and expected
+    try:
+        for name in PAGE_MODULES:
+            importlib.import_module(name)
+        from components.datasources import shared_data, shipped_as_of
+
+        shared_data(tuple(paths))
+        shipped_as_of()
+    except Exception:  # the page reports the same failure to its reader, in its own words
+        _LOG.exception("warming the server failed; the first page will load the data itself")
+    finally:
+        bare.setLevel(level)
+    return time.perf_counter() - started
