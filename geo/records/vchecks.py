@@ -82,10 +82,10 @@ def _ids(columns: Columns, report: Report, context: Context) -> pa.Array:
     report.add(ID, empty, "id", "missing value")
     malformed = np.flatnonzero(~empty & ~well_formed)
     report.add(ID, malformed, "id", [check_id(v) or "" for v in ids.take(pa.array(malformed)).to_pylist()])
-    encoded = pc.dictionary_encode(ids)
-    if isinstance(encoded, pa.ChunkedArray):  # one dictionary for all chunks, so equal ids get equal codes
-        encoded = encoded.unify_dictionaries().combine_chunks()
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    # One dictionary for all the file's blocks, so that equal ids get equal codes: encoding the ids as one array
+    # takes 0.1 s at a million rows, where unifying the blocks' dictionaries took 1.6 s.
+    whole = ids.combine_chunks() if isinstance(ids, pa.ChunkedArray) else ids
+    codes = pc.dictionary_encode(whole).indices.to_numpy(zero_copy_only=False)
     seen_before = codes <= np.concatenate([[-1], np.maximum.accumulate(codes)[:-1]])
     taken = pc.is_in(ids, value_set=pa.array(sorted(context.taken_ids), pa.string())).to_numpy(zero_copy_only=False)
     duplicate = np.flatnonzero(~empty & well_formed & (seen_before | taken))
