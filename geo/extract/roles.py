@@ -71,6 +71,7 @@ class PlaceRules:
     locator: re.Pattern[str]
     fronted_seat: re.Pattern[str]
     official_before: re.Pattern[str]
+    building_before: re.Pattern[str]  # "ndërtesës së Komunës së …", "zgrada opštine …": a building at the seat
 
 
 @lru_cache(maxsize=16)
@@ -105,6 +106,7 @@ def place_rules(language: Language) -> PlaceRules:
         locator=pattern("locator"),
         fronted_seat=pattern("fronted_seat"),
         official_before=pattern("official_before"),
+        building_before=pattern("building_before"),
     )
 
 
