@@ -18,10 +18,11 @@ from geo.extract.facts import Facts
 from geo.extract.language import Language
 from geo.extract.roles import Found
 
-__all__ = ["claims_of_sentence", "clause_of"]
+__all__ = ["claims_of_sentence", "clause_of", "clauses"]
 
 
-def _clauses(text: str, rules: Rules) -> list[tuple[int, int]]:
+def clauses(text: str, rules: Rules) -> list[tuple[int, int]]:
+    """The spans of a sentence between its clause breaks ("; ", ", while", ", pasi", ", dok")."""
     spans, start = [], 0
     for match in rules.clause_break.finditer(text):
         if match.start() > start:
@@ -40,11 +41,11 @@ def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[Cla
     another event ("linked to the events in Banjska") is no site of the claims outside it."""
     rules = rules_for(language)
     text = facts.sentence.text
-    clauses = _clauses(text, rules)
-    per_clause = [clause_claims(text, a, b, language, facts.count_before) for a, b in clauses]
-    mentions = [_speech_role(m, clauses, per_clause, text, rules) for m in facts.mentions]
+    spans = clauses(text, rules)
+    per_clause = [clause_claims(text, a, b, language, facts.count_before) for a, b in spans]
+    mentions = [_speech_role(m, spans, per_clause, text, rules) for m in facts.mentions]
     references = reference_spans(text, language)
-    sites = [[m for m in mentions if m.role == "site" and a <= m.start < b] for a, b in clauses]
+    sites = [[m for m in mentions if m.role == "site" and a <= m.start < b] for a, b in spans]
     orphans = [m for number, found in enumerate(sites) if not per_clause[number] for m in found]
     if not orphans and rules.anaphora.search(text):  # "five officers were hurt there": the place just named
         orphans = list(facts.earlier_sites[-1:])

@@ -3,7 +3,7 @@ publication; and, when a sentence gives several days and several places, each pl
 
 from __future__ import annotations
 
-from geo.extract.claim_sites import clause_of
+from geo.extract.claim_sites import clause_of, clauses
 from geo.extract.date_rules import DateMention
 from geo.extract.dates import reference_spans
 from geo.extract.event_rules import Rules
@@ -27,12 +27,21 @@ def _visible(facts: Facts, position: int, rules: Rules, language: Language) -> l
     return [d for d in facts.dates if clause_of(d.position, spans) in {own, -1, *described}]
 
 
+def _in_own_clause(found: list[DateMention], text: str, position: int, rules: Rules) -> list[DateMention]:
+    """The dates in the trigger's own clause, when it has any: "NATO announced on 30 May the dispatch of 700
+    more troops, after 30 soldiers were hurt on 29 May" dates the dispatch by its clause, not by the nearer
+    day of the clause after it."""
+    spans = clauses(text, rules)
+    own = [d for d in found if clause_of(d.position, spans) == clause_of(position, spans)]
+    return own or found
+
+
 def date_for(facts: Facts, position: int, rules: Rules, language: Language) -> DateMention:
     """The date nearest the trigger that it can see; a statement's date ("police said on Monday") only when the
     sentence gives no other and no earlier day goes before it. A sentence without dates inherits a recent one;
     else publication."""
     here = _visible(facts, position, rules, language)
-    events = [d for d in here if not d.statement]
+    events = _in_own_clause([d for d in here if not d.statement], facts.sentence.text, position, rules)
     if events:
         return min(events, key=lambda d: abs(d.position - position))
     inherited = facts.inherited

@@ -193,6 +193,13 @@ def _dated(raw: Raw) -> bool:
     return raw.when.basis != "publication"
 
 
+def _sent_to_country(raw: Raw) -> bool:
+    """ "NATO announced on 30 May the dispatch of 700 more troops": reinforcements with a day of their own and no
+    site are sent to the country, not to a town; with no day of their own they are the story's same troops."""
+    own_day = _dated(raw) and not raw.when.inherited
+    return raw.kind == "deployment" and raw.place is None and raw.subtype == "reinforcement" and own_day
+
+
 def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
     attaches, or starts an event where the story is (the site just named, the dateline's town), or waits for
@@ -200,7 +207,9 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     floats."""
     events: list[_Event] = []
     waiting: list[Raw] = []
+    country: Place | None = None  # the country the article names, where forces sent with no site go
     for raw in raws:
+        country = raw.place if raw.place is not None and raw.place.kind == "country" else country
         if raw.place is not None and not raw.subtype and _refine(events, raw):
             continue
         floating = raw.place is None or not raw.subtype
@@ -209,6 +218,8 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
             target.add(replace(raw, place=None) if floating else raw)
         elif raw.kind == "incident" and raw.place is None and raw.specific and raw.near is not None and _dated(raw):
             events.append(_Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
+        elif country is not None and _sent_to_country(raw):
+            events.append(_Event.of([replace(raw, place=country)], located=located))
         elif floating:
             waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
         else:
