@@ -56,6 +56,7 @@ class DateRules:
     story: tuple[tuple[re.Pattern[str], int], ...]  # "a day earlier": days from the story's day (per `n`)
     statement: re.Pattern[str]
     statement_after: re.Pattern[str]
+    reported: re.Pattern[str]  # "said that …": the words between a verb of saying and a date open what was said
     reference: re.Pattern[str]
     nth_day: re.Pattern[str]
     ordinals: dict[str, int]
@@ -109,6 +110,7 @@ def date_rules(language: Language) -> DateRules:
         story=tuple((_fill(e["pattern"], parts), int(e["days"])) for e in section.get("story", [])),
         statement=re.compile(section.get("statement", "(?!)")),
         statement_after=re.compile(section.get("statement_after", "(?!)")),
+        reported=re.compile(section.get("reported", "(?!)")),
         reference=re.compile(section.get("reference", "(?!)")),
         nth_day=re.compile(section.get("nth_day", {}).get("pattern", "(?!)")),
         ordinals={word: int(n) for word, n in section.get("nth_day", {}).get("ordinals", {}).items()},

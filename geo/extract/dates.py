@@ -42,7 +42,7 @@ def dates_in(
     found += [
         item for finder in (month_dates, weekday_dates, relative_dates) for item in finder(text, published, rules)
     ]
-    found += list(story_day_dates(text, story_day or published, rules))
+    found += list(story_day_dates(text, story_day or published, rules, [m for _, m in found]))
     kept: list[DateMention] = []
     for _, mention in sorted(found, key=lambda item: (item[0], item[1].position)):
         if all(mention.end <= other.position or mention.position >= other.end for other in kept):
@@ -63,10 +63,12 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _as_statement(text: str, mention: DateMention, rules: DateRules) -> DateMention:
-    """ "police said on Monday", "saopštila je danas", "Policia të hënën tregoi": the day someone spoke."""
+    """ "police said on Monday", "saopštila je danas", "Policia të hënën tregoi": the day someone spoke; but
+    "njoftoi se mbrëmë …", "said that on Monday …": the day of what was reported."""
     before = text[max(0, mention.position - _STATEMENT_REACH) : mention.position]
     after = text[mention.end : mention.end + _STATEMENT_REACH]
-    spoke = rules.statement.search(before) or rules.statement_after.match(after)
+    said = rules.statement.search(before) and not rules.reported.search(before)
+    spoke = said or rules.statement_after.match(after)
     return replace(mention, statement=True) if spoke else mention
 
 

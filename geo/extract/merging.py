@@ -26,6 +26,7 @@ Located = frozenset[tuple[str, str]]  # (town, place in it) as the article locat
 _BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
 _ATTACH_WINDOW = 4  # a sentence without a site adds to an event named at most this many sentences before
 _RECENT_EVENTS = 200  # merging looks back over this many events: no real article has more
+_KIN_WINDOW = 2  # sentences: kin types at nested places are one event only when told this close
 _WAITING = 2  # a claim without a place, before any event, joins the first event named this few sentences later
 
 
@@ -39,6 +40,7 @@ class _Event:
     _when: DateMention | None = None
     last_sentence: int = -1
     typed: set[str] = field(default_factory=set)  # the specific types of its raws that name a place
+    sited_sentence: int = -1  # the last sentence that named its place
     located: Located = frozenset()
 
     @classmethod
@@ -54,6 +56,7 @@ class _Event:
         if raw.place is None:
             self._date_from_floating(raw)
             return
+        self.sited_sentence = max(self.sited_sentence, raw.sentence)
         if raw.specific:
             self.typed.add(raw.subtype)
         if self._head is None or _head_rank(raw, self.located) < _head_rank(self._head, self.located):
@@ -140,13 +143,16 @@ _KIN = {"Riots": "Protests", "Violence against civilians": "Battles"}
 
 
 def _types_agree(event: _Event, raw: Raw) -> bool:
-    """Claims at nested places are one event when they name the same type (kin types on the same day), or
+    """Claims at nested places are one event when they name the same type (kin types on the same day, told
+    within a few sentences: a blockade "in the north" and a grenade in Rudare told later are two), or
     one names none beyond a casualty ("violence in the north injured dozens … the riot in Zvečan"); a
     blockade in the north and shots at the dam are two events."""
     if not raw.specific or not event.typed or raw.subtype in event.typed:
         return True
     assert raw.place is not None and event.head.place is not None
-    close = event.when.value == raw.when.value or event.head.place.id == raw.place.id
+    same_place = event.head.place.id == raw.place.id
+    told_together = raw.sentence - event.sited_sentence <= _KIN_WINDOW
+    close = same_place or (event.when.value == raw.when.value and told_together)
     kin = _KIN.get(raw.subtype, raw.subtype)
     return close and any(_KIN.get(t, t) == kin for t in event.typed)
 

@@ -7,7 +7,7 @@ entered its 26th day").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -30,16 +30,29 @@ def _shifted(published: date, unit: str, amount: int) -> tuple[date, str]:
     return date(published.year - amount, 1, 1), "year"
 
 
-def story_day_dates(text: str, story_day: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
+def story_day_dates(
+    text: str, story_day: date, rules: DateRules, named: Sequence[DateMention] = ()
+) -> Iterator[tuple[int, DateMention]]:
     """Words counted from the day the story is telling, not from publication: "during the night", "tokom
-    noći" (that day's night), "a day earlier", "sutradan", "dy ditë më vonë" (`n` days from it)."""
+    noći" (that day's night), "a day earlier", "sutradan", "dy ditë më vonë" (`n` days from it). The day told
+    is the latest one `named` before the words in the same sentence ("police said on 3 November that two
+    days earlier …"), else the story's day."""
     for match in rules.night.finditer(text):
-        yield 2, DateMention(story_day, "relative", "day", match.start(), match.end())
+        yield (
+            2,
+            DateMention(_day_before(match.start(), named, story_day), "relative", "day", match.start(), match.end()),
+        )
     for pattern, days in rules.story:
         for match in pattern.finditer(text):
             n = parse_number(match["n"], rules.numbers) if "n" in pattern.groupindex and match["n"] else 1
-            value = story_day + timedelta(days=days * (n or 1))
+            value = _day_before(match.start(), named, story_day) + timedelta(days=days * (n or 1))
             yield 2, DateMention(value, "relative", "day", match.start(), match.end())
+
+
+def _day_before(position: int, named: list[DateMention], story_day: date) -> date:
+    """The latest day named before `position`, else the story's day."""
+    days = [m for m in named if m.precision == "day" and m.end <= position]
+    return max(days, key=lambda m: m.position).value if days else story_day
 
 
 def relative_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
