@@ -199,6 +199,13 @@ def _dated(raw: Raw) -> bool:
     return raw.when.basis != "publication"
 
 
+def _dated_here(raw: Raw) -> bool:
+    """Dated enough to start an event where the story is: an incident by its sentence or the ones before; a
+    deployment only by a day of its own sentence ("… special units took up positions on Monday"), as forces
+    told of with no day ("the troops had been deployed to separate them") are the story's background."""
+    return _dated(raw) and (raw.kind == "incident" or not raw.when.inherited)
+
+
 def _sent_to_country(raw: Raw) -> bool:
     """ "NATO announced on 30 May the dispatch of 700 more troops": reinforcements with a day of their own and no
     site are sent to the country, not to a town; with no day of their own they are the story's same troops."""
@@ -222,7 +229,7 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
         target = _attach_target(events, raw) if floating else _merge_target(events, raw)
         if target is not None:
             target.add(replace(raw, place=None) if floating else raw)
-        elif raw.kind == "incident" and raw.place is None and raw.specific and raw.near is not None and _dated(raw):
+        elif raw.place is None and raw.specific and raw.near is not None and _dated_here(raw):
             events.append(_Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
         elif country is not None and _sent_to_country(raw):
             events.append(_Event.of([replace(raw, place=country)], located=located))
