@@ -131,9 +131,9 @@ def _fits(event: _Event, raw: Raw) -> bool:
     nested = _contains(place, raw.place, located) or _contains(raw.place, place, located)
     if not _dates_agree(event.when, raw.when) or not nested:
         return False
-    far = raw.sentence - event.last_sentence > _ATTACH_WINDOW
+    far = raw.sentence - event.sited_sentence > _ATTACH_WINDOW
     if far and event.when.value != raw.when.value and not (coarseness(place) or coarseness(raw.place)):
-        return False  # another day, told far apart, at a precise place: another event
+        return False  # another day, told far from where its place was last named, at a precise place: another event
     same_day = place.id == raw.place.id and event.when.value == raw.when.value
     return same_day or _types_agree(event, raw)
 

@@ -72,6 +72,7 @@ class PlaceRules:
     fronted_seat: re.Pattern[str]
     official_before: re.Pattern[str]
     building_before: re.Pattern[str]  # "ndërtesës së Komunës së …", "zgrada opštine …": a building at the seat
+    landmark_before: re.Pattern[str]  # "near the hospital in …": a hospital that locates, not one taken to
 
 
 @lru_cache(maxsize=16)
@@ -107,6 +108,7 @@ def place_rules(language: Language) -> PlaceRules:
         fronted_seat=pattern("fronted_seat"),
         official_before=pattern("official_before"),
         building_before=pattern("building_before"),
+        landmark_before=pattern("landmark_before"),
     )
 
 
@@ -152,6 +154,15 @@ def _is_name_part(text: str, place: Place, start: int, end: int, rules: PlaceRul
     return key in {fold(alias) for alias in place.aliases} and key not in {fold(name) for name in place.names}
 
 
+def _aside(before: str, after: str, rules: PlaceRules) -> bool:
+    """A place told in passing: a hospital the injured were taken to, a road's far end, a destination; but a
+    hospital or a court the event happened near ("searched a flat near the hospital in North Mitrovica") is
+    a landmark of the site, not an aside."""
+    if rules.aside_after.match(after):
+        return True
+    return bool(rules.aside_before.search(before)) and not rules.landmark_before.search(before)
+
+
 def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRole:
     place, start, end = found.place, found.start, found.end
     before, after = text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
@@ -161,7 +172,7 @@ def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRo
     checks: tuple[tuple[bool, MentionRole], ...] = (
         (start < dateline, "dateline"),
         (bool(rules.origin_before.search(before)), "origin"),
-        (bool(rules.aside_before.search(before) or rules.aside_after.match(after)), "aside"),
+        (_aside(before, after, rules), "aside"),
         (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
         (bool(rules.official_before.search(before)), "actor_seat"),
         (_fronted_seat(text, found, rules), "actor_seat"),
