@@ -17,8 +17,11 @@ from geo.extract.event_rules import Rules, rules_for
 from geo.extract.facts import Facts
 from geo.extract.language import Language
 from geo.extract.roles import Found
+from geo.gazetteer import Place
 
-__all__ = ["claims_of_sentence", "clause_of", "clauses"]
+__all__ = ["claims_of_sentence", "clause_of", "clauses", "coarseness"]
+
+_COARSE_KINDS = {"country": 3, "region": 2, "municipality": 1}
 
 
 def clauses(text: str, rules: Rules) -> list[tuple[int, int]]:
@@ -52,9 +55,24 @@ def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[Cla
     tied = []
     for number, claims in enumerate(per_clause):
         own = sites[number] + _trailing(number, sites, per_clause) if sites[number] else orphans
+        if own and _points_back(text, spans[number], own, rules):
+            own = own + list(facts.earlier_sites[-1:])
         for claim, found in _nearest_sites(claims, own):
             tied.append((claim, [m for m in found if _same_span(m.start, claim.position, references)]))
     return tied, mentions
+
+
+def _points_back(text: str, clause: tuple[int, int], own: list[Found], rules: Rules) -> bool:
+    """ "Three cars went up in flames there overnight, … across the four northern municipalities": a clause that
+    points back ("there", "atje", "tamo") and names only coarse places (the north, a municipality) tells of
+    the site just named, more precisely."""
+    start, end = clause
+    return all(coarseness(m.place) for m in own) and bool(rules.anaphora.search(text[start:end]))
+
+
+def coarseness(place: Place) -> int:
+    """How coarse a place is: 0 for a town or a site, up to 3 for the country."""
+    return _COARSE_KINDS.get(place.kind, 0)
 
 
 def _trailing(number: int, sites: list[list[Found]], claims: list[list[Claim]]) -> list[Found]:

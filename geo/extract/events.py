@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from geo.extract.claim_sites import claims_of_sentence
+from geo.extract.claim_sites import claims_of_sentence, coarseness
 from geo.extract.claims import Claim
 from geo.extract.counts import actors_in, nations_in
 from geo.extract.date_rules import DateMention
@@ -27,8 +27,6 @@ from geo.extract.roles import Found
 from geo.gazetteer import Place
 
 __all__ = ["FORCE_ACTORS", "Facts", "Raw", "Rules", "claims_of_sentence", "coarseness", "raws_of", "rules_for"]
-
-_COARSE_KINDS = {"country": 3, "region": 2, "municipality": 1}
 
 
 @dataclass(frozen=True)
@@ -48,10 +46,6 @@ class Raw:
     sentence: int
     specific: bool = True  # False for a bare casualty word or an untyped "incident"
     near: Place | None = None  # for a claim that names no site: the place the story is at (just named, or datelined)
-
-
-def coarseness(place: Place) -> int:
-    return _COARSE_KINDS.get(place.kind, 0)
 
 
 def _finest(found: list[Found]) -> list[Place]:
