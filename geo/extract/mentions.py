@@ -26,6 +26,7 @@ from geo.extract.roles import (
     Found,
     PlaceRules,
     coordinated_role,
+    distance_role,
     in_north,
     is_initial,
     locating_role,
@@ -159,6 +160,10 @@ def _north_part(text: str, found: Found, scan: _Scan) -> Found:
     return found
 
 
+def _last_site(found: list[Found]) -> Found | None:
+    return next((m for m in reversed(found) if m.role == "site"), None)
+
+
 def _building_at_seat(text: str, found: Found, scan: _Scan) -> Found:
     """ "afër ndërtesës së Komunës së Zveçanit", "ispred zgrade opštine Zvečan", "the building of the Municipality
     of Zvecan": a municipality's building stands in its seat, so the place is the town the municipality is
@@ -218,6 +223,7 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
             accepted = _building_at_seat(text, accepted, scan)
             accepted = replace(accepted, role=role(text, accepted, dateline, scan.rules))
             accepted = locating_role(text, accepted, previous, scan.rules)
+            accepted = distance_role(text, accepted, _last_site(found), scan.rules)
             found.append(coordinated_role(text, accepted, previous, scan.rules))
     scan.remember(found)
     return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)

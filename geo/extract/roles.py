@@ -73,6 +73,7 @@ class PlaceRules:
     official_before: re.Pattern[str]
     building_before: re.Pattern[str]  # "ndërtesës së Komunës së …", "zgrada opštine …": a building at the seat
     landmark_before: re.Pattern[str]  # "near the hospital in …": a hospital that locates, not one taken to
+    distance: re.Pattern[str]  # "not far from", "pak larg", "nedaleko od": a place measured from, after the site
 
 
 @lru_cache(maxsize=16)
@@ -109,6 +110,7 @@ def place_rules(language: Language) -> PlaceRules:
         official_before=pattern("official_before"),
         building_before=pattern("building_before"),
         landmark_before=pattern("landmark_before"),
+        distance=pattern("distance"),
     )
 
 
@@ -229,6 +231,20 @@ def _locates(inner: Place, outer: Place) -> bool:
     if inner.municipality and inner.municipality in (outer.id, outer.municipality):
         return True
     return km(inner, outer) <= _LOCATING_KM
+
+
+_DISTANCE_CHARS = 80  # a distance mark follows its site this closely: "…, pak larg pikës kufitare të …"
+
+
+def distance_role(text: str, found: Found, site: Found | None, rules: PlaceRules) -> Found:
+    """ "në fshatin Jarinjë e Poshtme, pak larg pikës kufitare të Jarinjës", "in Donje Jarinje, not far from the
+    Jarinje crossing": a place the site is measured from, named just after it, only says where the site is."""
+    if site is None or found.role != "site":
+        return found
+    between = text[site.end : found.start]
+    if len(between) <= _DISTANCE_CHARS and rules.distance.search(between):
+        return replace(found, role="aside", locates=site.place.id)
+    return found
 
 
 def coordinated_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:
