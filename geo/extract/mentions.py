@@ -223,7 +223,7 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
             accepted = _building_at_seat(text, accepted, scan)
             accepted = replace(accepted, role=role(text, accepted, dateline, scan.rules))
             accepted = locating_role(text, accepted, previous, scan.rules)
-            accepted = distance_role(text, accepted, _last_site(found), scan.rules)
+            accepted = distance_role(text, accepted, previous, _last_site(found), scan.rules)
             found.append(coordinated_role(text, accepted, previous, scan.rules))
     scan.remember(found)
     return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)

@@ -236,13 +236,15 @@ def _locates(inner: Place, outer: Place) -> bool:
 _DISTANCE_CHARS = 80  # a distance mark follows its site this closely: "…, pak larg pikës kufitare të …"
 
 
-def distance_role(text: str, found: Found, site: Found | None, rules: PlaceRules) -> Found:
+def distance_role(text: str, found: Found, previous: Found | None, site: Found | None, rules: PlaceRules) -> Found:
     """ "në fshatin Jarinjë e Poshtme, pak larg pikës kufitare të Jarinjës", "in Donje Jarinje, not far from the
-    Jarinje crossing": a place the site is measured from, named just after it, only says where the site is."""
-    if site is None or found.role != "site":
+    Jarinje crossing": a place the site is measured from, named just after it, only says where the site is.
+    The words that say so stand between it and the place named before it ("around Rudare, on the road towards
+    Leposavic and close to Zvecan": Zvecan is a site of its own)."""
+    if site is None or previous is None or found.role != "site":
         return found
-    between = text[site.end : found.start]
-    if len(between) <= _DISTANCE_CHARS and rules.distance.search(between):
+    near = found.start - site.end <= _DISTANCE_CHARS
+    if near and rules.distance.search(text[previous.end : found.start]):
         return replace(found, role="aside", locates=site.place.id)
     return found
 
