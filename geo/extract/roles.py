@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from geo.extract.homonyms import km
+from geo.extract.homonyms import NORTH, km
 from geo.extract.language import Language
 from geo.extract.records import MentionRole
 from geo.extract.sentences import Sentence
@@ -36,7 +36,6 @@ __all__ = [
     "strong_context",
 ]
 
-NORTH = frozenset({"mun-zvecan", "mun-leposavic", "mun-zubin-potok", "mun-north-mitrovica"})
 _BROAD_KINDS = frozenset({"country", "region", "city"})  # may stand for a government: "Pristina said"
 CONTEXT_CHARS = 80  # characters of context each side of a name that the role patterns read
 _QUOTES = "\"“„‘'«(-–— "
