@@ -6,11 +6,13 @@ module per concern, and each language's words and patterns live in `languages/<c
 
 - `language`: the language files, and which of them a text is written in;
 - `text`, `sentences`: the Latin view of the text (Cyrillic transliterated, offsets kept) and its sentences;
-- `dates`: date expressions resolved against the publication date, and the article's own date line;
+- `dates` (with `date_rules`, `written_dates`, `relative_dates`, `dateline`): date expressions resolved against
+  the publication date, and the article's own date line;
 - `timeline`: the day each sentence stands on (the story's day, the latest day named, a statement's day);
 - `mentions`, `inflection`, `roles`: place names in every spelling and case form, and the role each plays;
 - `counts`: figures (injured, killed, arrested, troops) and actors;
-- `events`: triggers tied to sites and dates, per sentence;
+- `events` (with `event_rules`, `facts`, `claims`, `claim_sites`, `event_dates`): triggers tied to sites and
+  dates, per sentence;
 - `merging`: claims of several sentences merged into one candidate per event;
 - `rows`: candidates as rows of the data schema.
 

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 
 from geo.gazetteer import Place
 
-__all__ = ["anchor", "km", "nearest_namesake"]
+__all__ = ["NORTH", "anchor", "km", "nearest_namesake"]
+
+NORTH = frozenset({"mun-zvecan", "mun-leposavic", "mun-zubin-potok", "mun-north-mitrovica"})  # the map's focus
 
 _MARGIN_KM = 8.0
 _RECENT = 4  # places named shortly before
@@ -45,7 +47,7 @@ def nearest_namesake(candidates: Sequence[Place], beside: Sequence[Place], befor
     it, when clearly nearer than the prior's choice; with nothing beside it, the one the article already
     meant, else the one nearest the places named shortly before."""
     best = candidates[0]
-    namesakes = [place for place in candidates if place.kind == best.kind]  # a town never becomes its municipality
+    namesakes = [place for place in candidates if _same_sort(place, best)]  # a town never becomes its municipality
     if len(namesakes) < 2:
         return best
     if beside:
@@ -55,6 +57,19 @@ def nearest_namesake(candidates: Sequence[Place], beside: Sequence[Place], befor
     if earlier is not None:
         return earlier  # one name, one place, through an article
     return _nearest(namesakes, before[-_RECENT:]) if before else best
+
+
+_SETTLEMENTS = frozenset({"city", "town", "village", "hamlet", "locality"})
+
+
+def _same_sort(place: Place, best: Place) -> bool:
+    """Namesakes of one sort: of one kind; or settlements both, when the prior's choice lies outside the north and
+    the other in it ("meštani Kamenice i Vuče u opštini Leposavić" is the village of Kamenica by Vuča, not the
+    town of Kamenica far to the south-east; Zvečan by Peja never stands for the town of Zvečan)."""
+    if place.kind == best.kind:
+        return True
+    settlements = place.kind in _SETTLEMENTS and best.kind in _SETTLEMENTS
+    return settlements and best.municipality not in NORTH and place.municipality in NORTH
 
 
 def _nearest(namesakes: Sequence[Place], anchors: Sequence[Place]) -> Place:

@@ -66,7 +66,7 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
     places = language.section("places")
     wrappers = frozenset(fold(w) for w in places.get("wrappers", "").split())
     particles = frozenset(fold(w) for w in (rules.particles if rules else ())) | {"se", "te"}
-    qualifiers = tuple((fold(k), tuple(v.split())) for k, v in places.get("qualifiers", {}).items())
+    qualifiers = _in_every_article(places.get("qualifiers", {}), places.get("qualifier_articles", "").split())
     return PlaceIndex(
         gazetteer,
         keys,
@@ -80,6 +80,19 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
         qualifiers,
         frozenset(adjectives),
     )
+
+
+def _in_every_article(qualifiers: dict[str, str], articles: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The qualifiers, each also with every other article of the language before it: the article of an Albanian
+    adjective follows the case ("Jarinjë e Poshtme", "në Jarinjë të Poshtme", "Jarinjës së Poshtme")."""
+    folded = [fold(a) for a in articles]
+    found: dict[str, tuple[str, ...]] = {}
+    for key, value in qualifiers.items():
+        words, prefixes = fold(key).split(), tuple(value.split())
+        forms = [[a, *words[1:]] for a in folded] if words[0] in folded else [words]
+        for form in [words, *forms]:
+            found.setdefault(" ".join(form), prefixes)
+    return tuple(found.items())
 
 
 _ADJECTIVE_KINDS = frozenset({"village", "town", "city", "border_crossing", "hamlet"})

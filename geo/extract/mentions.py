@@ -26,6 +26,7 @@ from geo.extract.roles import (
     Found,
     PlaceRules,
     coordinated_role,
+    distance_role,
     in_north,
     is_initial,
     locating_role,
@@ -159,6 +160,35 @@ def _north_part(text: str, found: Found, scan: _Scan) -> Found:
     return found
 
 
+def _last_site(found: list[Found]) -> Found | None:
+    return next((m for m in reversed(found) if m.role == "site"), None)
+
+
+def _building_at_seat(text: str, found: Found, scan: _Scan) -> Found:
+    """ "afër ndërtesës së Komunës së Zveçanit", "ispred zgrade opštine Zvečan", "the building of the Municipality
+    of Zvecan": a municipality's building stands in its seat, so the place is the town the municipality is
+    named after, not the whole municipality."""
+    if found.place.kind != "municipality":
+        return found
+    if not scan.rules.building_before.search(text[max(0, found.start - CONTEXT_CHARS) : found.start]):
+        return found
+    seat = seat_town(found.place, scan.index.gazetteer)
+    return found if seat is None else replace(found, place=seat)
+
+
+def seat_town(municipality: Place, gazetteer: Gazetteer) -> Place | None:
+    """The town or city of a municipality that bears its name (Zvečan of the Zvečan municipality)."""
+    name = fold(municipality.name_en)
+    return next(
+        (
+            place
+            for place in gazetteer.places
+            if place.municipality == municipality.id and place.kind in ("town", "city") and fold(place.name_en) == name
+        ),
+        None,
+    )
+
+
 def _matches(text: str, tokens: list[re.Match[str]], scan: _Scan) -> list[tuple[tuple[Place, ...], int, int]]:
     """Every longest name in a sentence: its candidate places, first token and token count."""
     found = []
@@ -190,8 +220,10 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
         accepted = _accept(text, place, start, end, n, scan, previous)
         if accepted is not None:
             accepted = _north_part(text, accepted, scan)
+            accepted = _building_at_seat(text, accepted, scan)
             accepted = replace(accepted, role=role(text, accepted, dateline, scan.rules))
             accepted = locating_role(text, accepted, previous, scan.rules)
+            accepted = distance_role(text, accepted, previous, _last_site(found), scan.rules)
             found.append(coordinated_role(text, accepted, previous, scan.rules))
     scan.remember(found)
     return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)

@@ -26,6 +26,7 @@ Located = frozenset[tuple[str, str]]  # (town, place in it) as the article locat
 _BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
 _ATTACH_WINDOW = 4  # a sentence without a site adds to an event named at most this many sentences before
 _RECENT_EVENTS = 200  # merging looks back over this many events: no real article has more
+_KIN_WINDOW = 2  # sentences: kin types at nested places are one event only when told this close
 _WAITING = 2  # a claim without a place, before any event, joins the first event named this few sentences later
 
 
@@ -39,6 +40,7 @@ class _Event:
     _when: DateMention | None = None
     last_sentence: int = -1
     typed: set[str] = field(default_factory=set)  # the specific types of its raws that name a place
+    sited_sentence: int = -1  # the last sentence that named its place
     located: Located = frozenset()
 
     @classmethod
@@ -54,6 +56,7 @@ class _Event:
         if raw.place is None:
             self._date_from_floating(raw)
             return
+        self.sited_sentence = max(self.sited_sentence, raw.sentence)
         if raw.specific:
             self.typed.add(raw.subtype)
         if self._head is None or _head_rank(raw, self.located) < _head_rank(self._head, self.located):
@@ -128,9 +131,9 @@ def _fits(event: _Event, raw: Raw) -> bool:
     nested = _contains(place, raw.place, located) or _contains(raw.place, place, located)
     if not _dates_agree(event.when, raw.when) or not nested:
         return False
-    far = raw.sentence - event.last_sentence > _ATTACH_WINDOW
+    far = raw.sentence - event.sited_sentence > _ATTACH_WINDOW
     if far and event.when.value != raw.when.value and not (coarseness(place) or coarseness(raw.place)):
-        return False  # another day, told far apart, at a precise place: another event
+        return False  # another day, told far from where its place was last named, at a precise place: another event
     same_day = place.id == raw.place.id and event.when.value == raw.when.value
     return same_day or _types_agree(event, raw)
 
@@ -140,13 +143,16 @@ _KIN = {"Riots": "Protests", "Violence against civilians": "Battles"}
 
 
 def _types_agree(event: _Event, raw: Raw) -> bool:
-    """Claims at nested places are one event when they name the same type (kin types on the same day), or
+    """Claims at nested places are one event when they name the same type (kin types on the same day, told
+    within a few sentences: a blockade "in the north" and a grenade in Rudare told later are two), or
     one names none beyond a casualty ("violence in the north injured dozens … the riot in Zvečan"); a
     blockade in the north and shots at the dam are two events."""
     if not raw.specific or not event.typed or raw.subtype in event.typed:
         return True
     assert raw.place is not None and event.head.place is not None
-    close = event.when.value == raw.when.value or event.head.place.id == raw.place.id
+    same_place = event.head.place.id == raw.place.id
+    told_together = raw.sentence - event.sited_sentence <= _KIN_WINDOW
+    close = same_place or (event.when.value == raw.when.value and told_together)
     kin = _KIN.get(raw.subtype, raw.subtype)
     return close and any(_KIN.get(t, t) == kin for t in event.typed)
 
@@ -193,6 +199,20 @@ def _dated(raw: Raw) -> bool:
     return raw.when.basis != "publication"
 
 
+def _dated_here(raw: Raw) -> bool:
+    """Dated enough to start an event where the story is: an incident by its sentence or the ones before; a
+    deployment only by a day of its own sentence ("… special units took up positions on Monday"), as forces
+    told of with no day ("the troops had been deployed to separate them") are the story's background."""
+    return _dated(raw) and (raw.kind == "incident" or not raw.when.inherited)
+
+
+def _sent_to_country(raw: Raw) -> bool:
+    """ "NATO announced on 30 May the dispatch of 700 more troops": reinforcements with a day of their own and no
+    site are sent to the country, not to a town; with no day of their own they are the story's same troops."""
+    own_day = _dated(raw) and not raw.when.inherited
+    return raw.kind == "deployment" and raw.place is None and raw.subtype == "reinforcement" and own_day
+
+
 def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
     attaches, or starts an event where the story is (the site just named, the dateline's town), or waits for
@@ -200,15 +220,19 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     floats."""
     events: list[_Event] = []
     waiting: list[Raw] = []
+    country: Place | None = None  # the country the article names, where forces sent with no site go
     for raw in raws:
+        country = raw.place if raw.place is not None and raw.place.kind == "country" else country
         if raw.place is not None and not raw.subtype and _refine(events, raw):
             continue
         floating = raw.place is None or not raw.subtype
         target = _attach_target(events, raw) if floating else _merge_target(events, raw)
         if target is not None:
             target.add(replace(raw, place=None) if floating else raw)
-        elif raw.kind == "incident" and raw.place is None and raw.specific and raw.near is not None and _dated(raw):
+        elif raw.place is None and raw.specific and raw.near is not None and _dated_here(raw):
             events.append(_Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
+        elif country is not None and _sent_to_country(raw):
+            events.append(_Event.of([replace(raw, place=country)], located=located))
         elif floating:
             waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
         else:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from geo.extract.homonyms import km
+from geo.extract.homonyms import NORTH, km
 from geo.extract.language import Language
 from geo.extract.records import MentionRole
 from geo.extract.sentences import Sentence
@@ -36,7 +36,6 @@ __all__ = [
     "strong_context",
 ]
 
-NORTH = frozenset({"mun-zvecan", "mun-leposavic", "mun-zubin-potok", "mun-north-mitrovica"})
 _BROAD_KINDS = frozenset({"country", "region", "city"})  # may stand for a government: "Pristina said"
 CONTEXT_CHARS = 80  # characters of context each side of a name that the role patterns read
 _QUOTES = "\"“„‘'«(-–— "
@@ -71,6 +70,9 @@ class PlaceRules:
     locator: re.Pattern[str]
     fronted_seat: re.Pattern[str]
     official_before: re.Pattern[str]
+    building_before: re.Pattern[str]  # "ndërtesës së Komunës së …", "zgrada opštine …": a building at the seat
+    landmark_before: re.Pattern[str]  # "near the hospital in …": a hospital that locates, not one taken to
+    distance: re.Pattern[str]  # "not far from", "pak larg", "nedaleko od": a place measured from, after the site
 
 
 @lru_cache(maxsize=16)
@@ -105,6 +107,9 @@ def place_rules(language: Language) -> PlaceRules:
         locator=pattern("locator"),
         fronted_seat=pattern("fronted_seat"),
         official_before=pattern("official_before"),
+        building_before=pattern("building_before"),
+        landmark_before=pattern("landmark_before"),
+        distance=pattern("distance"),
     )
 
 
@@ -150,6 +155,15 @@ def _is_name_part(text: str, place: Place, start: int, end: int, rules: PlaceRul
     return key in {fold(alias) for alias in place.aliases} and key not in {fold(name) for name in place.names}
 
 
+def _aside(before: str, after: str, rules: PlaceRules) -> bool:
+    """A place told in passing: a hospital the injured were taken to, a road's far end, a destination; but a
+    hospital or a court the event happened near ("searched a flat near the hospital in North Mitrovica") is
+    a landmark of the site, not an aside."""
+    if rules.aside_after.match(after):
+        return True
+    return bool(rules.aside_before.search(before)) and not rules.landmark_before.search(before)
+
+
 def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRole:
     place, start, end = found.place, found.start, found.end
     before, after = text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
@@ -159,7 +173,7 @@ def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRo
     checks: tuple[tuple[bool, MentionRole], ...] = (
         (start < dateline, "dateline"),
         (bool(rules.origin_before.search(before)), "origin"),
-        (bool(rules.aside_before.search(before) or rules.aside_after.match(after)), "aside"),
+        (_aside(before, after, rules), "aside"),
         (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
         (bool(rules.official_before.search(before)), "actor_seat"),
         (_fronted_seat(text, found, rules), "actor_seat"),
@@ -216,6 +230,22 @@ def _locates(inner: Place, outer: Place) -> bool:
     if inner.municipality and inner.municipality in (outer.id, outer.municipality):
         return True
     return km(inner, outer) <= _LOCATING_KM
+
+
+_DISTANCE_CHARS = 80  # a distance mark follows its site this closely: "…, pak larg pikës kufitare të …"
+
+
+def distance_role(text: str, found: Found, previous: Found | None, site: Found | None, rules: PlaceRules) -> Found:
+    """ "në fshatin Jarinjë e Poshtme, pak larg pikës kufitare të Jarinjës", "in Donje Jarinje, not far from the
+    Jarinje crossing": a place the site is measured from, named just after it, only says where the site is.
+    The words that say so stand between it and the place named before it ("around Rudare, on the road towards
+    Leposavic and close to Zvecan": Zvecan is a site of its own)."""
+    if site is None or previous is None or found.role != "site":
+        return found
+    near = found.start - site.end <= _DISTANCE_CHARS
+    if near and rules.distance.search(text[previous.end : found.start]):
+        return replace(found, role="aside", locates=site.place.id)
+    return found
 
 
 def coordinated_role(text: str, found: Found, previous: Found | None, rules: PlaceRules) -> Found:

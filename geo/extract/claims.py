@@ -1,0 +1,116 @@
+"""What a clause says happened: its incident and deployment triggers, with their counts.
+
+A trigger governed by a modal or a request tells no event; an idiom ("a war of words") is no trigger;
+a clause with no trigger but a weak word or a casualty figure makes a claim that only adds to an
+event named nearby. A relative clause tells claims of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.extract.counts import counts_in
+from geo.extract.event_rules import IncidentRule, Rules, rules_for
+from geo.extract.language import Language
+from geo.extract.records import CandidateKind, Count
+
+__all__ = ["Claim", "clause_claims"]
+
+_MODAL_REACH = 90  # characters before a trigger in which a modal word makes it hypothetical
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one clause says happened, before it is tied to places and a date."""
+
+    kind: CandidateKind
+    subtype: str
+    sub_event_type: str | None
+    rule: int
+    position: int  # of the trigger word in the sentence, to pick the date nearest it
+    counts: tuple[Count, ...]
+    anchored: bool  # False: only adds to an event named nearby
+    needs_day: bool = False
+    specific: bool = True
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    """The text with each match of `pattern` replaced by as many spaces: offsets stay put."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def _incident_types(text: str, rules: Rules) -> list[tuple[IncidentRule, int, int]]:
+    """Each event type a clause names, with its most specific rule and where its first trigger is."""
+    cleaned = _blank(text, rules.idioms)
+    found: dict[str, tuple[IncidentRule, int, int]] = {}
+    for number, rule in enumerate(rules.incident):
+        match = rule.pattern.search(cleaned)
+        if match and rule.event_type not in found:
+            found[rule.event_type] = (rule, match.start(), number)
+    return sorted(found.values(), key=lambda item: item[2])
+
+
+def _deployment_kind(text: str, rules: Rules) -> tuple[str, int] | None:
+    if not rules.force.search(text):
+        return None
+    for pattern, kind in rules.deployment:
+        match = pattern.search(text)
+        if match:
+            return kind, match.start()
+    return None
+
+
+def _only(counts: tuple[Count, ...], keep: str | None = None, exclude: str | None = None) -> tuple[Count, ...]:
+    return tuple(c for c in counts if (keep is None or c.kind == keep) and c.kind != exclude)
+
+
+def _claims(
+    text: str, offset: int, language: Language, count_before: Count | None = None, counted: str | None = None
+) -> list[Claim]:
+    rules = rules_for(language)
+    types = _incident_types(text, rules)
+    deployment = _deployment_kind(text, rules)
+    counts = tuple(counts_in(counted or text, language, count_before))
+    casualties = _only(counts, exclude="troops")
+    claims = [
+        Claim(
+            "incident",
+            rule.event_type,
+            rule.sub_type,
+            number,
+            offset + position,
+            casualties,
+            True,
+            rule.needs_day,
+            number != rules.casualty_rule,
+        )
+        for rule, position, number in types
+        if not _hypothetical(text, position, rules)
+    ]
+    if not claims and (rules.weak.search(text) or casualties):
+        claims.append(Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False))
+    if deployment and not _hypothetical(text, deployment[1], rules):
+        kind, position = deployment
+        claims.append(Claim("deployment", kind, None, 0, offset + position, _only(counts, keep="troops"), True))
+    return claims
+
+
+def _hypothetical(text: str, position: int, rules: Rules) -> bool:
+    """A trigger that a modal or a request governs tells no event: "he would ask NATO to allow troops to be
+    deployed", "prijetili su da će blokirati", "kërkoi që të dërgohen"."""
+    return bool(rules.hypothetical.search(text[max(0, position - _MODAL_REACH) : position]))
+
+
+def clause_claims(text: str, start: int, end: int, language: Language, count_before: Count | None) -> list[Claim]:
+    """A clause's claims; a relative clause in it ("…, where special police had been deployed since last Monday")
+    tells claims of its own, with its own dates. The figures stay with the rest's claims, as when read whole."""
+    part = text[start:end]
+    spans = [m.span() for m in rules_for(language).relative_clause.finditer(part)]
+    if not spans:
+        return _claims(part, start, language, count_before)
+    rest = _blank(part, rules_for(language).relative_clause)
+    claims = _claims(rest, start, language, count_before, counted=part)
+    for a, b in spans:
+        claims += [c for c in _claims(part[a:b], start + a, language) if c.anchored]
+    return claims

@@ -1,0 +1,96 @@
+"""Dates written out in a sentence: full dates ("29 May 2023", "29. maja 2023.", "më 29 maj 2023",
+"29.05.2023"), a month with its year or alone ("in April", "u aprilu"), and weekdays ("on Friday",
+"u petak", "të premten", with "last"/"next" words), resolved against the publication date.
+
+Each finder yields (rank, mention): the rank says how specific the form is, so that overlapping
+matches can be settled (lower wins).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from geo.extract.date_rules import DateMention, DateRules
+
+__all__ = ["explicit_dates", "month_dates", "weekday_dates"]
+
+# A year-less date up to this far ahead is this year's (a vote called for 18 December); further ahead, last year's.
+_SCHEDULED_AHEAD = timedelta(days=90)
+
+
+def _index(patterns: tuple[re.Pattern[str], ...], word: str) -> int:
+    """Which month (or weekday) a matched word names: the first pattern that matches it whole."""
+    return next(number for number, pattern in enumerate(patterns) if pattern.fullmatch(word))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_of(match: re.Match[str], rules: DateRules) -> int:
+    groups = match.groupdict()
+    if groups.get("num"):
+        return int(groups["num"])
+    return _index(rules.months, match["mon"]) + 1
+
+
+def _day_month(match: re.Match[str], rules: DateRules) -> tuple[int, int]:
+    """Day and month; numeric dates are day first, unless only the other order makes a date (10/18/2023)."""
+    day, month = int(match["day"]), _month_of(match, rules)
+    return (month, day) if month > 12 >= day else (day, month)
+
+
+def explicit_dates(
+    text: str, published: date, rules: DateRules, context_year: int | None = None
+) -> Iterator[tuple[int, DateMention]]:
+    for pattern in rules.explicit:
+        for match in pattern.finditer(text):
+            (day, month), year = _day_month(match, rules), match["year"]
+            value = _safe_date(int(year), month, day) if year else _yearless(published, month, day, context_year)
+            if value:
+                yield 0, DateMention(value, "explicit", "day", match.start(), match.end(), has_year=bool(year))
+
+
+def _yearless(published: date, month: int, day: int, context_year: int | None) -> date | None:
+    """A date written without its year: in the year the story was just telling of, when that is an earlier
+    year ("on 29 June 2023 … the protests that began on 26 May"); else the latest such day not far ahead of
+    publication (a vote called for 18 December is this year's; 3 December, read in May, last year's)."""
+    if context_year is not None and context_year < published.year:
+        value = _safe_date(context_year, month, day)
+        if value is not None:
+            return value
+    value = _safe_date(published.year, month, day)
+    if value and value > published + _SCHEDULED_AHEAD:
+        value = _safe_date(published.year - 1, month, day)
+    return value
+
+
+def month_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
+    for match in rules.month_year.finditer(text):
+        value = date(int(match["year"]), _month_of(match, rules), 1)
+        yield 1, DateMention(value, "explicit", "month", match.start(), match.end())
+    for match in rules.month_only.finditer(text):
+        month, mod = _month_of(match, rules), match.groupdict().get("mod")
+        if match["mon"] in rules.ambiguous_months and not mod:
+            continue  # "May" the verb
+        year = published.year if month <= published.month else published.year - 1
+        if mod and mod.lower() in rules.last_month_mods and month == published.month:
+            year -= 1
+        yield 5, DateMention(date(year, month, 1), "relative", "month", match.start(), match.end())
+
+
+def weekday_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
+    for match in rules.weekday.finditer(text):
+        weekday = _index(rules.weekdays, match["wd"])
+        groups = match.groupdict()
+        if groups.get("next"):
+            value = published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        else:
+            back = (published.weekday() - weekday) % 7
+            value = published - timedelta(days=back or (7 if groups.get("last") else 0))
+        yield 3, DateMention(value, "relative", "day", match.start(), match.end())
