@@ -5,7 +5,7 @@ lonboard's HTML export loads require.js, `@jupyter-widgets/html-manager`,
 load Leaflet and its plugins. Here those URLs are answered from the npm
 registry's own packages, fetched once with `npm pack` (the package's tarball,
 without its dependencies) into a cache folder outside the repository, and from
-the project's npm copies (components/assets.py) for folium.
+the project's npm copies (components/assets) for folium.
 
 What a page needs is reported honestly by the benchmark: a page "works offline"
 only if it draws with every request refused; answering CDN URLs locally is

@@ -38,7 +38,7 @@ __all__ = [
     "js_value",
 ]
 
-# Our own script and styles, served like the npm assets (components/assets.py resolves "nk:" names).
+# Our own script and styles, served like the npm assets (components/assets resolves "nk:" names).
 # The script comes in three parts, loaded in this order: records, layers, controls.
 NK_JS = [
     ("nk_records_js", "nk:nk-records.js"),

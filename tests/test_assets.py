@@ -1,4 +1,4 @@
-"""Tests for components/assets.py: folium maps must draw without any network.
+"""Tests for components/assets: folium maps must draw without any network.
 
 The ``browser`` tests drive Debian's Chromium (``/usr/bin/chromium``) through
 Playwright with every request that is not ``file:``, ``data:`` or the local
@@ -33,6 +33,7 @@ from components import assets  # noqa: E402
 from components.assets import (  # noqa: E402
     ASSETS,
     NODE_MODULES,
+    inline,
     inline_html,
     local_asset_path,
     localize,
@@ -54,7 +55,7 @@ browser_test = pytest.mark.browser
 
 
 def build_demo_map() -> folium.Map:
-    """Build a map using every folium feature whose assets components/assets.py covers."""
+    """Build a map using every folium feature whose assets components/assets covers."""
     m = folium.Map(location=[42.89, 20.87], zoom_start=11)
     polygon = {
         "type": "FeatureCollection",
@@ -176,8 +177,8 @@ def test_inline_html_has_no_external_script_or_stylesheet() -> None:
 
 
 def test_inline_script_cannot_close_early(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(assets, "_asset_text", lambda url: 'var s="</SCRIPT><!--";')
-    tag = assets._script_tag("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
+    monkeypatch.setattr(inline, "_asset_text", lambda url: 'var s="</SCRIPT><!--";')
+    tag = inline._script_tag("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
     assert tag is not None
     soup = BeautifulSoup(f"<head>{tag}</head>", "html.parser")
     (script,) = soup.find_all("script")
