@@ -179,8 +179,9 @@ def _text(name: str, column: str, array: pa.ChunkedArray, problems: list[Problem
         return _recoded(array, _day)
     if pa.types.is_date(kind) or pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_boolean(kind):
         return _recoded(array)
-    if pa.types.is_null(kind):
-        return pa.chunked_array([pa.array([""] * len(array), pa.string())])
+    if pa.types.is_null(kind):  # an empty column: one blank value, coded for every row (no million-string list)
+        blank = pa.DictionaryArray.from_arrays(pa.array(np.zeros(len(array), np.int32)), pa.array([""], pa.string()))
+        return pa.chunked_array([blank])
     if column == "sources" and (pa.types.is_list(kind) or pa.types.is_large_list(kind)):
         return _sources_column(array)
     if column in _KNOWN:
