@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from cli.status import EXIT_FOUND_PROBLEMS
+from geo.records.reading import check_input
 
 __all__ = ["APP", "run", "streamlit_arguments"]
 
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if not APP.is_file():
         out.write(f"kosovo-map serve: {APP} is missing; serve runs from a checkout of the project\n")
         return EXIT_FOUND_PROBLEMS
+    for path in args.data:
+        check_input(path)  # a missing or unreadable file is said now, in plain words, and nothing starts
     from streamlit.web import cli as streamlit_cli
 
     from components.datasources import startup_paths

@@ -56,8 +56,8 @@ def warm(paths: Sequence[Path]) -> float:
 
         shared_data(tuple(paths))
         shipped_as_of()
-    except Exception:  # the page reports the same failure to its reader, in its own words
-        _LOG.exception("warming the server failed; the first page will load the data itself")
+    except Exception as error:  # the page reports the same failure to its reader, in its own words
+        _LOG.warning("the data could not be loaded as the server started (%s); the first page will say why", error)
     finally:
         bare.setLevel(level)
     return time.perf_counter() - started

@@ -115,3 +115,14 @@ def test_the_served_page_draws_the_named_file_beside_ours(served: tuple[str, Pat
     assert counts == {"incident": len(dataset.incidents) + ROWS, "deployment": len(dataset.deployments)}
     assert "the data is ready" in log.read_text(encoding="utf-8")
     assert not [u for u in aborted if "tile.openstreetmap.org" not in u and "basemaps.cartocdn" not in u], aborted
+
+
+def test_a_missing_file_is_said_before_anything_starts(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "cli", "serve", "--headless", "--data", str(missing)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"{missing}:0:-: no such file"
+    assert "Traceback" not in done.stdout + done.stderr and "You can now view" not in done.stdout
