@@ -15,9 +15,11 @@ from typing import Protocol
 from geo.schema import Layer
 from geo.store.records import Change, StoredRecord
 
-__all__ = ["BBox", "Engine", "Transaction"]
+__all__ = ["CHANGE_COLUMNS", "BBox", "Engine", "Transaction"]
 
 BBox = tuple[float, float, float, float]  # west, south, east, north (degrees)
+# The history table's columns in the order both engines read them into a Change (seq, given by the engine, last).
+CHANGE_COLUMNS = "record_id, layer, action, version, at, by_whom, before_json, after_json, source_label, seq"
 
 
 class Transaction(Protocol):

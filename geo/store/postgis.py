@@ -20,7 +20,7 @@ from psycopg import errors as pg_errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from geo.schema import Layer
-from geo.store.engine import BBox
+from geo.store.engine import CHANGE_COLUMNS, BBox
 from geo.store.errors import (
     BusyStoreError,
     ReadOnlyStoreError,
@@ -73,7 +73,6 @@ _RECORD_COLUMNS = (
     "id, layer, row_json, ST_Y(geom), ST_X(geom), first_date, last_date, version, deleted, "
     "source_label, created_at, created_by, changed_at, changed_by"
 )
-_CHANGE_COLUMNS = "record_id, layer, action, version, at, by_whom, before_json, after_json, source_label, seq"
 
 
 def public_location(url: str) -> str:
@@ -173,7 +172,7 @@ class _Transaction:
         return cursor.rowcount == 1
 
     def log(self, changes: Sequence[Change]) -> None:
-        columns = _CHANGE_COLUMNS.removesuffix(", seq")
+        columns = CHANGE_COLUMNS.removesuffix(", seq")
         with self._c.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO changes ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb, %s)",
@@ -198,7 +197,7 @@ class _Transaction:
         return [_record(r) for r in self._rows(query, params)]
 
     def history(self, record_id: str | None) -> list[Change]:
-        query = f"SELECT {_CHANGE_COLUMNS} FROM changes WHERE %s::text IS NULL OR record_id = %s ORDER BY seq"
+        query = f"SELECT {CHANGE_COLUMNS} FROM changes WHERE %s::text IS NULL OR record_id = %s ORDER BY seq"
         return [_change(row) for row in self._rows(query, (record_id, record_id))]
 
     def revision(self) -> int:

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from geo.schema import Layer
-from geo.store.engine import BBox
+from geo.store.engine import CHANGE_COLUMNS, BBox
 from geo.store.errors import CorruptStoreError, ReadOnlyStoreError, StoreError
 from geo.store.records import Change, StoredRecord, Where
 from geo.store.sqlite_files import check_header, failure, read_only_mount
@@ -67,7 +67,6 @@ _RECORD_COLUMNS = (
     "id, layer, row_json, lat, lon, first_date, last_date, version, deleted, "
     "source_label, created_at, created_by, changed_at, changed_by"
 )
-_CHANGE_COLUMNS = "record_id, layer, action, version, at, by_whom, before_json, after_json, source_label, seq"
 
 
 def _day(value: date | None) -> int:
@@ -148,7 +147,7 @@ class _Transaction:
 
     def log(self, changes: Sequence[Change]) -> None:
         self._c.executemany(
-            f"INSERT INTO changes ({_CHANGE_COLUMNS.removesuffix(', seq')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO changes ({CHANGE_COLUMNS.removesuffix(', seq')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(c.record_id, c.layer, c.action, c.version, c.at, c.by, _json(c.before), _json(c.after), c.source_label)
              for c in changes],
         )  # fmt: skip
@@ -170,7 +169,7 @@ class _Transaction:
         return [r for r in map(_record, found) if _inside(r.where, start, end, bbox)]  # R*Tree boxes are float32
 
     def history(self, record_id: str | None) -> list[Change]:
-        query = f"SELECT {_CHANGE_COLUMNS} FROM changes WHERE ? IS NULL OR record_id = ? ORDER BY seq"
+        query = f"SELECT {CHANGE_COLUMNS} FROM changes WHERE ? IS NULL OR record_id = ? ORDER BY seq"
         return [_change(row) for row in self._c.execute(query, (record_id, record_id))]
 
     def revision(self) -> int:
