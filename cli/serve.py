@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from streamlit.web import cli as streamlit_cli
 
     from components.datasources import startup_paths
-    from components.warmup import warm
+    from components.warmup import THREAD_NAME, warm
 
     arguments = streamlit_arguments(args)
     paths = startup_paths([str(APP), *arguments[arguments.index("--") + 1 :]] if args.data else [], dict(os.environ))
@@ -48,6 +48,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"  kosovo-map serve: the data is ready ({took:.1f} s); the first page need not wait for it.\n")
         out.flush()
 
-    threading.Thread(target=warm_and_say, name="kosovo-map warm-up", daemon=True).start()
+    threading.Thread(target=warm_and_say, name=THREAD_NAME, daemon=True).start()
     streamlit_cli.main(arguments, prog_name="streamlit", standalone_mode=False)
     return 0

@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["PAGE_MODULES", "warm"]
+__all__ = ["PAGE_MODULES", "THREAD_NAME", "warm"]
 
 # What app.py imports, and what its map and news tabs import: about two seconds the first page need not wait
 # for. Not streamlit_folium: a component is registered only when declared inside a session's run, so the
@@ -38,6 +38,18 @@ PAGE_MODULES = (
 )
 
 _LOG = logging.getLogger("kosovo_map.warmup")
+THREAD_NAME = "kosovo-map warm-up"
+
+
+class _NotFromWarmUp(logging.Filter):
+    """Streamlit warns of a "missing ScriptRunContext" for each cached call outside a session: true of the
+    warm-up's thread, and expected. A filter, as Streamlit resets its loggers' levels when it starts."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.threadName != THREAD_NAME
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NotFromWarmUp())
 
 
 def warm(paths: Sequence[Path]) -> float:
@@ -46,9 +58,6 @@ def warm(paths: Sequence[Path]) -> float:
     A failure is logged, not raised: the first session then meets it again and shows it as the page always does.
     """
     started = time.perf_counter()
-    bare = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
-    level = bare.level
-    bare.setLevel(logging.ERROR)  # its "missing ScriptRunContext" is true of this thread, and expected
     try:
         for name in PAGE_MODULES:
             importlib.import_module(name)
@@ -58,6 +67,4 @@ def warm(paths: Sequence[Path]) -> float:
         shipped_as_of()
     except Exception as error:  # the page reports the same failure to its reader, in its own words
         _LOG.warning("the data could not be loaded as the server started (%s); the first page will say why", error)
-    finally:
-        bare.setLevel(level)
     return time.perf_counter() - started
