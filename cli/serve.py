@@ -41,12 +41,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from components.warmup import THREAD_NAME, warm
 
     arguments = streamlit_arguments(args)
-    paths = startup_paths([str(APP), *arguments[arguments.index("--") + 1 :]] if args.data else [], dict(os.environ))
+    # The very paths the page will read from its arguments and KOSOVO_MAP_DATA: the warm-up fills their cache entry.
+    paths = startup_paths(["--data", *(str(path) for path in args.data)], dict(os.environ))
 
     def warm_and_say() -> None:
         took = warm(paths)
-        out.write(f"  kosovo-map serve: the data is ready ({took:.1f} s); the first page need not wait for it.\n")
-        out.flush()
+        if took is not None:
+            out.write(f"  kosovo-map serve: the data is ready ({took:.1f} s); the first page need not wait for it.\n")
+            out.flush()
 
     threading.Thread(target=warm_and_say, name=THREAD_NAME, daemon=True).start()
     streamlit_cli.main(arguments, prog_name="streamlit", standalone_mode=False)

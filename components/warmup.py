@@ -52,10 +52,11 @@ class _NotFromWarmUp(logging.Filter):
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NotFromWarmUp())
 
 
-def warm(paths: Sequence[Path]) -> float:
+def warm(paths: Sequence[Path]) -> float | None:
     """Import the page and load its server-wide data for these start-up files; returns the seconds it took.
 
-    A failure is logged, not raised: the first session then meets it again and shows it as the page always does.
+    A failure is logged, not raised, and gives None: the first session meets it again and shows it as the page
+    always does.
     """
     started = time.perf_counter()
     try:
@@ -67,4 +68,5 @@ def warm(paths: Sequence[Path]) -> float:
         shipped_as_of()
     except Exception as error:  # the page reports the same failure to its reader, in its own words
         _LOG.warning("the data could not be loaded as the server started (%s); the first page will say why", error)
+        return None
     return time.perf_counter() - started
