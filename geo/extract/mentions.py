@@ -94,9 +94,26 @@ def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex,
         qualified = _with_qualifier(text, tokens, i, n, index)
         if qualified:
             return qualified
+        if n == 1 and tokens[i].group().islower():
+            return _noun_of_noun(text, tokens, i, index)  # "jezera" alone is a word, not the village Jezero
         places = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
         if places:
             return places, n
+    return None
+
+
+def _noun_of_noun(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex):
+    """ "branu jezera Gazivode": a place noun, a lower-case noun it governs, then the name; the place the noun
+    and the name make ("Brana Gazivode"), taking all three words."""
+    if i + 2 >= len(tokens) or not tokens[i + 1].group().islower() or not _joinable(text, tokens, i, i + 2):
+        return None
+    name = next(
+        (n for n in range(min(_MAX_TOKENS, len(tokens) - i - 2), 0, -1) if _joinable(text, tokens, i + 2, i + 1 + n)), 0
+    )
+    for n in range(name, 0, -1):
+        places = index.lookup(f"{tokens[i].group()} {text[tokens[i + 2].start() : tokens[i + 1 + n].end()]}")
+        if places and tokens[i + 2].group()[0].isupper():
+            return places, n + 2
     return None
 
 
