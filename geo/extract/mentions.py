@@ -81,7 +81,7 @@ def _joinable(text: str, tokens: list[re.Match[str]], first: int, last: int) -> 
 def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex, rules: PlaceRules):
     """The longest place name starting at token i, and how many tokens it takes."""
     if not _may_start(tokens[i].group(), index, rules):
-        return None
+        return _generic_village(text, tokens[i], index, rules)
     first = fold(tokens[i].group())
     wrapped = first in rules.wrappers or first in rules.starts
     longest = min(_MAX_WRAPPED_TOKENS if wrapped else _MAX_TOKENS, len(tokens) - i)
@@ -99,7 +99,16 @@ def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex,
         places = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
         if places:
             return places, n
-    return None
+    return _generic_village(text, tokens[i], index, rules)
+
+
+def _generic_village(text: str, token: re.Match[str], index: PlaceIndex, rules: PlaceRules):
+    """A northern village named by a common word, capitalised where a place word stands before it."""
+    word = token.group()
+    places = index.generic.get(fold(word))
+    if not places or not word[0].isupper() or is_initial(text, token.start()):
+        return None
+    return (places, 1) if strong_context(text, token.start(), token.end(), rules) else None
 
 
 def _noun_of_noun(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex):
