@@ -68,9 +68,17 @@ def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
     if lowered in rules.starts:
         return True
     if not token[0].isupper():
-        return False
+        return _town_adjective(lowered, index)
     key = fold(token)
     return key in index.first_words or phonetic(key) in index.first_words or key in rules.wrappers
+
+
+def _town_adjective(word: str, index: PlaceIndex) -> bool:
+    """ "u leposavićkoj opštini", "glavna zvečanska ulica": a town's adjective, written in lower case, may name
+    it (before a place noun, see `_accept`); a village's ("rudarsko naselje") is too often an ordinary word."""
+    key = fold(word)
+    places = index.lookup(key) if key in index.adjectives else ()
+    return bool(places) and places[0].kind in ("town", "city")
 
 
 def _joinable(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
@@ -94,7 +102,7 @@ def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex,
         qualified = _with_qualifier(text, tokens, i, n, index)
         if qualified:
             return qualified
-        if n == 1 and tokens[i].group().islower():
+        if n == 1 and tokens[i].group().islower() and not _town_adjective(tokens[i].group(), index):
             return _noun_of_noun(text, tokens, i, index)  # "jezera" alone is a word, not the village Jezero
         places = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
         if places:
