@@ -9,6 +9,9 @@ ordinary words from becoming places as the gazetteer grows to every village:
   case elsewhere in the text (it is an ordinary word that happens to start the sentence);
 - a village or other small feature outside the north needs a place context: a preposition
   ("in", "u", "në") or a place noun ("village", "selo", "fshati") before it, or a place noun after it.
+- a lower-case word names a place only as a place noun before a name ("branu jezera Gazivode") or as a
+  town's adjective before a place noun ("u leposavićkoj opštini"); a northern village named by a common
+  word ("Izvor") only after a place word.
 The role then comes from the words around the name (geo.extract.roles).
 """
 
