@@ -39,7 +39,7 @@ from geo.extract.roles import (
 )
 from geo.extract.sentences import Sentence
 from geo.gazetteer import Gazetteer, Place
-from geo.names import fold, phonetic, strip_directions
+from geo.names import fold, is_generic, phonetic, strip_directions
 
 __all__ = [
     "find_places",
@@ -213,6 +213,21 @@ def _building_at_seat(text: str, found: Found, scan: _Scan) -> Found:
     return found if seat is None else replace(found, place=seat)
 
 
+def _facility_of(text: str, found: Found, scan: _Scan) -> Found:
+    """ "near the dam of Lake Gazivode": the facility the noun and the name make ("Gazivode dam"), when the
+    gazetteer has it; the name is taken without its own place noun ("Lake")."""
+    match = scan.rules.facility_before.search(text[max(0, found.start - CONTEXT_CHARS) : found.start])
+    if match is None:
+        return found
+    noun = match.group("noun")
+    words = [w for w in found.name.split() if not is_generic(fold(w))]
+    for key in (f"{' '.join(words)} {noun}", f"{noun} {' '.join(words)}"):
+        place = lookup(key, scan.index) if words else None
+        if place is not None and place.id != found.place.id and place.kind not in _VILLAGE_KINDS:
+            return replace(found, place=place)
+    return found
+
+
 def seat_town(municipality: Place, gazetteer: Gazetteer) -> Place | None:
     """The town or city of a municipality that bears its name (Zvečan of the Zvečan municipality)."""
     name = fold(municipality.name_en)
@@ -258,6 +273,7 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
         if accepted is not None:
             accepted = _north_part(text, accepted, scan)
             accepted = _building_at_seat(text, accepted, scan)
+            accepted = _facility_of(text, accepted, scan)
             accepted = replace(accepted, role=role(text, accepted, dateline, scan.rules))
             accepted = locating_role(text, accepted, previous, scan.rules)
             accepted = distance_role(text, accepted, previous, _last_site(found), scan.rules)
