@@ -9,6 +9,8 @@ article's own date: geo.extract.dateline.
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -48,9 +50,23 @@ def dates_in(
         if all(mention.end <= other.position or mention.position >= other.end for other in kept):
             kept.append(mention)
     references = reference_spans(text, language)
-    ordered = [_as_statement(text, m, rules) for m in sorted(kept, key=lambda m: m.position)]
+    ordered = [_as_statement(text, m, rules) for m in _named_days(text, sorted(kept, key=lambda m: m.position))]
     ordered = [replace(m, reference=True) if _inside(m.position, references) else m for m in ordered]
     return started_earlier(text, ordered, rules, base or _publication(published))
+
+
+_APPOSITION = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,3}\s+)?")  # "Të dielën, më 24 shtator"
+
+
+def _named_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "u nedelju, 24. septembra", "on Tuesday, 7 November": a day word written just before a full date names
+    that date (not the latest such weekday before publication)."""
+    result = list(found)
+    for n, (mention, following) in enumerate(itertools.pairwise(found)):
+        named = mention.basis == "relative" and following.basis == "explicit" and following.precision == "day"
+        if named and _APPOSITION.fullmatch(text, mention.end, following.position):
+            result[n] = replace(mention, value=following.value, basis="explicit")
+    return result
 
 
 def reference_spans(text: str, language: Language) -> list[tuple[int, int]]:

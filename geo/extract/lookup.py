@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from geo.extract.homonyms import NORTH
 from geo.extract.inflection import Inflection, inflection, key_forms, name_forms
 from geo.extract.language import Language
 from geo.gazetteer import Gazetteer, GeocodeResult, Place, prior
-from geo.names import canonical_directions, fold, phonetic, strip_wrappers
+from geo.names import canonical_directions, fold, is_generic, phonetic, strip_wrappers
 
 __all__ = ["PlaceIndex", "candidates", "lookup", "place_index"]
 
@@ -37,6 +38,7 @@ class PlaceIndex:
     particles: frozenset[str] = frozenset()  # joining words between a wrapper and the name ("së", "e")
     qualifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "e poshtme" -> "donje", …: the Serbian form
     adjectives: frozenset[str] = frozenset()  # forms that are adjectives of a name ("bistrički"): need a noun
+    generic: dict[str, tuple[Place, ...]] = field(default_factory=dict)  # "izvor" -> the northern village Izvori
     cache: dict[str, tuple[Place, ...]] = field(default_factory=dict, compare=False, hash=False)
 
     def lookup(self, span: str) -> tuple[Place, ...]:
@@ -79,7 +81,23 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
         particles,
         qualifiers,
         frozenset(adjectives),
+        _generic_villages(gazetteer),
     )
+
+
+_VILLAGES = frozenset({"village", "hamlet", "neighbourhood"})
+
+
+def _generic_villages(gazetteer: Gazetteer) -> dict[str, tuple[Place, ...]]:
+    """Northern villages named by a common word (Izvor \"spring\", Kula \"tower\", Kamen \"stone\"): the name index
+    leaves such names out, so these are found only where a place word stands before them (\"the village of Izvor\")."""
+    found: dict[str, dict[str, Place]] = {}
+    for place in gazetteer.places:
+        if place.municipality in NORTH and place.kind in _VILLAGES:
+            for name in filter(None, (place.name_en, place.name_sr_latn, place.name_sq)):
+                if is_generic(fold(name)):
+                    found.setdefault(fold(name), {})[place.id] = place
+    return {key: tuple(places.values()) for key, places in found.items()}
 
 
 def _in_every_article(qualifiers: dict[str, str], articles: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:

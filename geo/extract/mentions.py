@@ -9,6 +9,9 @@ ordinary words from becoming places as the gazetteer grows to every village:
   case elsewhere in the text (it is an ordinary word that happens to start the sentence);
 - a village or other small feature outside the north needs a place context: a preposition
   ("in", "u", "në") or a place noun ("village", "selo", "fshati") before it, or a place noun after it.
+- a lower-case word names a place only as a place noun before a name ("branu jezera Gazivode") or as a
+  town's adjective before a place noun ("u leposavićkoj opštini"); a northern village named by a common
+  word ("Izvor") only after a place word.
 The role then comes from the words around the name (geo.extract.roles).
 """
 
@@ -36,7 +39,7 @@ from geo.extract.roles import (
 )
 from geo.extract.sentences import Sentence
 from geo.gazetteer import Gazetteer, Place
-from geo.names import fold, phonetic, strip_directions
+from geo.names import fold, is_generic, phonetic, strip_directions
 
 __all__ = [
     "find_places",
@@ -68,9 +71,17 @@ def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
     if lowered in rules.starts:
         return True
     if not token[0].isupper():
-        return False
+        return _town_adjective(lowered, index)
     key = fold(token)
     return key in index.first_words or phonetic(key) in index.first_words or key in rules.wrappers
+
+
+def _town_adjective(word: str, index: PlaceIndex) -> bool:
+    """ "u leposavićkoj opštini", "glavna zvečanska ulica": a town's adjective, written in lower case, may name
+    it (before a place noun, see `_accept`); a village's ("rudarsko naselje") is too often an ordinary word."""
+    key = fold(word)
+    places = index.lookup(key) if key in index.adjectives else ()
+    return bool(places) and places[0].kind in ("town", "city")
 
 
 def _joinable(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
@@ -81,7 +92,7 @@ def _joinable(text: str, tokens: list[re.Match[str]], first: int, last: int) -> 
 def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex, rules: PlaceRules):
     """The longest place name starting at token i, and how many tokens it takes."""
     if not _may_start(tokens[i].group(), index, rules):
-        return None
+        return _generic_village(text, tokens[i], index, rules)
     first = fold(tokens[i].group())
     wrapped = first in rules.wrappers or first in rules.starts
     longest = min(_MAX_WRAPPED_TOKENS if wrapped else _MAX_TOKENS, len(tokens) - i)
@@ -94,9 +105,35 @@ def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex,
         qualified = _with_qualifier(text, tokens, i, n, index)
         if qualified:
             return qualified
+        if n == 1 and tokens[i].group().islower() and not _town_adjective(tokens[i].group(), index):
+            return _noun_of_noun(text, tokens, i, index)  # "jezera" alone is a word, not the village Jezero
         places = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
         if places:
             return places, n
+    return _generic_village(text, tokens[i], index, rules)
+
+
+def _generic_village(text: str, token: re.Match[str], index: PlaceIndex, rules: PlaceRules):
+    """A northern village named by a common word, capitalised where a place word stands before it."""
+    word = token.group()
+    places = index.generic.get(fold(word))
+    if not places or not word[0].isupper() or is_initial(text, token.start()):
+        return None
+    return (places, 1) if strong_context(text, token.start(), token.end(), rules) else None
+
+
+def _noun_of_noun(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex):
+    """ "branu jezera Gazivode": a place noun, a lower-case noun it governs, then the name; the place the noun
+    and the name make ("Brana Gazivode"), taking all three words."""
+    if i + 2 >= len(tokens) or not tokens[i + 1].group().islower() or not _joinable(text, tokens, i, i + 2):
+        return None
+    name = next(
+        (n for n in range(min(_MAX_TOKENS, len(tokens) - i - 2), 0, -1) if _joinable(text, tokens, i + 2, i + 1 + n)), 0
+    )
+    for n in range(name, 0, -1):
+        places = index.lookup(f"{tokens[i].group()} {text[tokens[i + 2].start() : tokens[i + 1 + n].end()]}")
+        if places and tokens[i + 2].group()[0].isupper():
+            return places, n + 2
     return None
 
 
@@ -176,6 +213,21 @@ def _building_at_seat(text: str, found: Found, scan: _Scan) -> Found:
     return found if seat is None else replace(found, place=seat)
 
 
+def _facility_of(text: str, found: Found, scan: _Scan) -> Found:
+    """ "near the dam of Lake Gazivode": the facility the noun and the name make ("Gazivode dam"), when the
+    gazetteer has it; the name is taken without its own place noun ("Lake")."""
+    match = scan.rules.facility_before.search(text[max(0, found.start - CONTEXT_CHARS) : found.start])
+    if match is None:
+        return found
+    noun = match.group("noun")
+    words = [w for w in found.name.split() if not is_generic(fold(w))]
+    for key in (f"{' '.join(words)} {noun}", f"{noun} {' '.join(words)}"):
+        place = lookup(key, scan.index) if words else None
+        if place is not None and place.id != found.place.id and place.kind not in _VILLAGE_KINDS:
+            return replace(found, place=place)
+    return found
+
+
 def seat_town(municipality: Place, gazetteer: Gazetteer) -> Place | None:
     """The town or city of a municipality that bears its name (Zvečan of the Zvečan municipality)."""
     name = fold(municipality.name_en)
@@ -221,6 +273,7 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
         if accepted is not None:
             accepted = _north_part(text, accepted, scan)
             accepted = _building_at_seat(text, accepted, scan)
+            accepted = _facility_of(text, accepted, scan)
             accepted = replace(accepted, role=role(text, accepted, dateline, scan.rules))
             accepted = locating_role(text, accepted, previous, scan.rules)
             accepted = distance_role(text, accepted, previous, _last_site(found), scan.rules)

@@ -73,6 +73,7 @@ class PlaceRules:
     building_before: re.Pattern[str]  # "ndërtesës së Komunës së …", "zgrada opštine …": a building at the seat
     landmark_before: re.Pattern[str]  # "near the hospital in …": a hospital that locates, not one taken to
     distance: re.Pattern[str]  # "not far from", "pak larg", "nedaleko od": a place measured from, after the site
+    facility_before: re.Pattern[str]  # "the dam of Lake …": a facility named by its noun and the name after it
 
 
 @lru_cache(maxsize=16)
@@ -108,6 +109,7 @@ def place_rules(language: Language) -> PlaceRules:
         fronted_seat=pattern("fronted_seat"),
         official_before=pattern("official_before"),
         building_before=pattern("building_before"),
+        facility_before=pattern("facility_before"),
         landmark_before=pattern("landmark_before"),
         distance=pattern("distance"),
     )

@@ -23,6 +23,8 @@ _BOUNDARY = re.compile(r"[.!?][\"”’'»)]*\s+(?=[\"“„‘'«(]*[^\W_])")
 _PROSE_END = re.compile(r"[.!?…][\"”’'»)]*\s*$")
 _LAST_WORD = re.compile(r"([\w.'’-]+)[.!?]$")
 _LOOK_BACK = 24  # characters before a full stop that can hold an abbreviation
+# "ZUBIN POTOK, 11. decembra 2022. (Tanjug) – …": a dated dateline's agency and dash follow its full stop.
+_AGENCY_DASH = re.compile(r"\s*\([^\W\d_][\w .]{0,24}\)\s*[-–—]")
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def sentences(text: str, language: Language) -> list[Sentence]:
 
 def _is_sentence_end(line: str, start: int, stop: int, abbreviations: frozenset[str]) -> bool:
     following = line[stop + 1 : stop + 12].lstrip("\"”’'»)“„‘«( ")[:1]
-    if not (following.isupper() or following.isdigit()):
+    if not (following.isupper() or following.isdigit()) or _AGENCY_DASH.match(line, stop + 1):
         return False
     word = _LAST_WORD.search(line[max(start, stop - _LOOK_BACK) : stop + 1])
     previous = word.group(1).lower() if word else ""

@@ -25,6 +25,12 @@ def _index(patterns: tuple[re.Pattern[str], ...], word: str) -> int:
     return next(number for number, pattern in enumerate(patterns) if pattern.fullmatch(word))
 
 
+def _index_in(patterns: tuple[re.Pattern[str], ...], text: str, start: int, end: int) -> int:
+    """As `_index`, for a word matched in `text`: a pattern may look at the words before it ("od nedelje" is
+    since Sunday, "prošle nedelje" last week)."""
+    return next(number for number, pattern in enumerate(patterns) if pattern.fullmatch(text, start, end))
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -86,7 +92,7 @@ def month_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[
 
 def weekday_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
     for match in rules.weekday.finditer(text):
-        weekday = _index(rules.weekdays, match["wd"])
+        weekday = _index_in(rules.weekdays, text, match.start("wd"), match.end("wd"))
         groups = match.groupdict()
         if groups.get("next"):
             value = published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
