@@ -40,6 +40,8 @@ class Inflection:
     slots: int
     rules: tuple[_Rule, ...]
     particles: dict[str, tuple[tuple[str, ...], ...]] = field(compare=False, hash=False)
+    serbian_letters: tuple[tuple[str, str], ...] = ()  # a Serbian name written in this language's letters
+    serbian_final: str = ""  # an ending that spelling drops ("Merdare" is "Merdar")
 
     def word_forms(self, word: str, slot: int) -> tuple[str, ...]:
         """The forms of one folded word in one slot; the word itself when no rule applies."""
@@ -57,7 +59,16 @@ def inflection(language: Language) -> Inflection | None:
         _Rule(re.compile(rule["match"]), tuple(tuple(forms) for forms in rule["slots"])) for rule in section["rules"]
     )
     particles = {word: tuple(tuple(forms) for forms in slots) for word, slots in section.get("particles", {}).items()}
-    return Inflection(language.code, tuple(section["columns"]), len(section["slots"]), rules, particles)
+    letters = tuple(sorted(section.get("serbian_letters", {}).items(), key=lambda pair: -len(pair[0])))
+    return Inflection(
+        language.code,
+        tuple(section["columns"]),
+        len(section["slots"]),
+        rules,
+        particles,
+        letters,
+        section.get("serbian_final", ""),
+    )
 
 
 _BY_CODE: dict[str, Inflection] = {}
@@ -102,14 +113,29 @@ def _names(place: Place, rules: Inflection) -> Iterator[str]:
             yield getattr(place, column)
 
 
+def _respelled(place: Place, rules: Inflection) -> set[str]:
+    """An area's Serbian name as this language's reports write it: in its letters ("Gnježdane" is
+    "Gnjezhdane"), with and without the ending the spelling drops ("Gnjezhdan"), as the gazetteer's own
+    Albanian names do for many villages; such a form is not a gazetteer key, so it is kept as it is too."""
+    name = place.name_sr_latn.lower()
+    if not rules.serbian_letters or not place.in_area or not name:
+        return set()
+    for serbian, own in rules.serbian_letters:
+        name = name.replace(serbian, own)
+    key = fold(name)
+    final = rules.serbian_final
+    return {key, key[: -len(final)]} if final and key.endswith(final) and len(key) > len(final) + 3 else {key}
+
+
 def name_forms(places: Iterable[Place], rules: Inflection) -> dict[str, list[int]]:
     """Folded case form -> numbers of the places (in `places` order) whose names take that form."""
     forms: dict[str, list[int]] = {}
     for number, place in enumerate(places):
         keys = {fold(name) for name in _names(place, rules)}
-        for key in keys:
-            for form in key_forms(key, rules):
-                if form != key:
+        respelled = _respelled(place, rules) - keys
+        for key in keys | respelled:
+            for form in itertools.chain(key_forms(key, rules), [key] if key in respelled else []):
+                if form != key or key in respelled:
                     numbers = forms.setdefault(form, [])
                     if not numbers or numbers[-1] != number:
                         numbers.append(number)
