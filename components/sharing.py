@@ -14,16 +14,20 @@ from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html
 from components.view import View, encode
 from geo.dataset import Dataset
 
-__all__ = ["permalink", "plain", "share_panel"]
+__all__ = ["WORD_JOINER", "permalink", "plain", "share_panel"]
 
 # Above this many rows the data files are made on request, not on every rerun.
 DIRECT_DOWNLOAD_LIMIT = 20_000
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+# Streamlit's markdown turns "www.x.org", "http://x.org" and "a@x.org" into links even when escaped (GFM autolink
+# literals are found in the text after escapes are read): an invisible word joiner inside each trigger stops it.
+_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\\\.)|(?<=[a-z])(?=:(?://|\S*@))|(?<=mailto)(?=:)|(?<=xmpp)(?=:)|(?<=@)")
+WORD_JOINER = "\u2060"
 
 
 def plain(text: str) -> str:
     """Text shown literally inside Streamlit markdown (no links, emphasis or HTML from data)."""
-    return _MARKDOWN.sub(r"\\\1", text)
+    return _AUTOLINK.sub(WORD_JOINER, _MARKDOWN.sub(r"\\\1", text))
 
 
 def permalink(page_url: str, view: View) -> str:

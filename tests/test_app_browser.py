@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from components.filters import in_window
+from components.sharing import WORD_JOINER
 from geo.dataset import Dataset
 from tests.browser import (
     ARTIFACTS,
@@ -32,7 +33,8 @@ IFRAME = "iframe[title='streamlit_folium.st_folium']"
 HOSTILE_CSV = (
     "id,date,event_type,sub_event_type,actor1,lat,lon,summary,source_publisher,source_title\n"
     'evil-1,2023-05-29,Protests,Peaceful protest,"<img src=x onerror=alert(1)>",43.2,20.75,'
-    '"</script><script>alert(2)</script> `${alert(3)}`","""><svg onload=alert(4)>",Title\n'  # "" is a quote in a cell
+    '"</script><script>alert(2)</script> `${alert(3)}` www.evil.example a@evil.example",'
+    '"""><svg onload=alert(4)>",Title\n'  # "" is a quote in a cell
 )
 
 
@@ -130,6 +132,9 @@ def test_a_hostile_upload_shows_as_text_and_runs_nothing(
     body = page.inner_text("body")
     assert "<img src=x onerror=alert(1)>" in body and "`${alert(3)}`" in body
     assert page.locator("[data-testid=stMain] img[src=x], svg[onload]").count() == 0
+    # A web address or e-mail address in the data stays text: Streamlit's markdown would make it a link.
+    assert "www.evil.example a@evil.example" in body.replace(WORD_JOINER, "")
+    assert page.locator("[data-testid=stMain] a[href*='evil.example']").count() == 0
     _shot(page, "app-hostile.png")
     assert not page.dialogs and not page.errors
 
