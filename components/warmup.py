@@ -29,11 +29,13 @@ PAGE_MODULES = (
     "components.mapview",
     "components.scope",
     "components.selection",
+    "components.sharing",
     "components.sidebar",
     "components.signin",
     "components.table",
     "components.timeline",
     "components.view",
+    "geo.dataset",
     "geo.extract",
 )
 

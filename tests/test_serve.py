@@ -128,3 +128,23 @@ def test_a_missing_file_is_said_before_anything_starts(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.strip() == f"{missing}:0:-: no such file"
     assert "Traceback" not in done.stdout + done.stderr and "You can now view" not in done.stdout
+
+
+_PULLS_IN_FOLIUM = (
+    "import importlib, sys; importlib.import_module(sys.argv[1]); print('streamlit_folium' in sys.modules)"
+)
+
+
+def test_the_warm_up_imports_every_module_of_the_page_that_declares_no_component() -> None:
+    """PAGE_MODULES is kept by hand: a module app.py imports is warmed unless importing it declares a component."""
+    import ast
+
+    from components.warmup import PAGE_MODULES
+
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    ours = sorted(m for m in imported if m.startswith(("components.", "geo.")) and m not in PAGE_MODULES)
+    for module in ours:  # each left out must be one that pulls in streamlit_folium
+        done = subprocess.run([sys.executable, "-c", _PULLS_IN_FOLIUM, module], cwd=ROOT, capture_output=True,
+                              text=True, timeout=120, check=True)  # fmt: skip
+        assert done.stdout.strip() == "True", f"{module} is imported by app.py but not warmed"
