@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
-import geopandas as gpd
+import pandas as pd
 
 from benchmarks.synthetic import generate, write_csv
 from components.assets import inline_html
@@ -41,7 +41,7 @@ def timed(label: str, work: Callable[[], Any]) -> tuple[Any, float]:
     return result, seconds
 
 
-def baseline_html(incidents: gpd.GeoDataFrame) -> str:
+def baseline_html(incidents: pd.DataFrame) -> str:
     """What a newcomer writes: one Marker with an HTML popup per row."""
     fmap = folium.Map(location=(42.9, 20.8), zoom_start=9)
     for row in incidents.itertuples():

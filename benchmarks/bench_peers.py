@@ -42,6 +42,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 
 from benchmarks.drawn import Drawn, Probe, drawn_seconds
 from benchmarks.peer_assets import peer_server, strip_integrity
@@ -51,6 +52,7 @@ from components.assets import inline_html
 from components.symbols import EVENT_STYLE
 from components.view import DEFAULT_CENTER, DEFAULT_ZOOM, View
 from geo.dataset import load_dataset
+from geo.records.frame import with_points
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = 1_000  # the page every per-point figure is measured against, and the offline check's size
@@ -63,9 +65,11 @@ _OURS = Probe(canvas="canvas.nk-dense", markers=".nk-marker, .nk-cluster")
 
 @dataclass(frozen=True)
 class Inputs:
-    """The same points for every tool: the frame in memory and the CSV the snapshot command reads."""
+    """The same points for every tool: the frame in memory, as shapely points for lonboard, and as the CSV the
+    snapshot command reads."""
 
-    frame: gpd.GeoDataFrame
+    frame: pd.DataFrame
+    points: gpd.GeoDataFrame
     csv: Path
     municipalities: gpd.GeoDataFrame
     folder: Path
@@ -201,9 +205,8 @@ def build_ours_snapshot(inputs: Inputs, mode: str) -> Built:
 # --- the peers ----------------------------------------------------------------
 
 
-def _colours(frame: gpd.GeoDataFrame) -> np.ndarray:
+def _colours(frame: pd.DataFrame) -> np.ndarray:
     """Each row's ACLED type colour as RGB bytes, as in our legend."""
-    import pandas as pd
 
     table = np.array([[int(s.colour[i : i + 2], 16) for i in (1, 3, 5)] for s in EVENT_STYLE.values()], np.uint8)
     codes = pd.Categorical(frame["event_type"], categories=list(EVENT_STYLE)).codes
@@ -219,7 +222,7 @@ def build_lonboard(inputs: Inputs, mode: str) -> str:
     """lonboard: ScatterplotLayer coloured by type (points) or HeatmapLayer (aggregates), its HTML export."""
     from lonboard import HeatmapLayer, Map, ScatterplotLayer
 
-    points = inputs.frame[["geometry"]]
+    points = inputs.points
     if mode == "points":
         layer = ScatterplotLayer.from_geopandas(points, get_fill_color=_colours(inputs.frame), radius_min_pixels=3)
     else:
@@ -229,7 +232,6 @@ def build_lonboard(inputs: Inputs, mode: str) -> str:
 
 def build_pydeck(inputs: Inputs, mode: str) -> str:
     """pydeck: ScatterplotLayer coloured by type (points) or HexagonLayer (aggregates), to_html(offline=True)."""
-    import pandas as pd
     import pydeck
 
     frame = inputs.frame
@@ -252,7 +254,7 @@ def _folium_map(mode: str):  # type: ignore[no-untyped-def]
     return folium.Map(location=center, zoom_start=zoom)
 
 
-def _lat_lon(frame: gpd.GeoDataFrame) -> list[list[float]]:
+def _lat_lon(frame: pd.DataFrame) -> list[list[float]]:
     return np.column_stack([frame["lat"].to_numpy(), frame["lon"].to_numpy()]).tolist()
 
 
@@ -315,7 +317,8 @@ def _inputs(n: int, folder: Path) -> Inputs:
     frame = generate(n, seed=1)
     csv = folder / f"synthetic-{n}.csv"
     write_csv(frame, csv)
-    return Inputs(frame, csv, load_dataset().municipalities.frame, folder)
+    points = with_points(frame)[["geometry"]]  # made before any timing, as a geopandas user would hold them
+    return Inputs(frame, points, csv, load_dataset().municipalities.frame, folder)
 
 
 def _time_page(page: str, probe: Probe, folder: Path, timeout_s: float, offline: bool = False, runs: int = 1) -> Drawn:

@@ -2,7 +2,7 @@
 
     python benchmarks/synthetic.py 100000 -o synthetic.csv [--seed 0]
 
-`generate` returns a GeoDataFrame with the columns and dtypes of
+`generate` returns a frame with the columns and dtypes of
 `geo.dataset.load_dataset().incidents`; `write_csv` writes one in the upload
 CSV schema, with inline sources, so the app and `kosovo-map validate` read it.
 Points lie inside Kosovo's municipality polygons, the four northern ones
@@ -152,7 +152,7 @@ def _ids(n: int, seed: int) -> pd.arrays.ArrowStringArray:
     return pd.array(pc.binary_join_element_wise(prefix, numbers, empty), dtype="str")
 
 
-def generate(n: int, seed: int = 0) -> gpd.GeoDataFrame:
+def generate(n: int, seed: int = 0) -> pd.DataFrame:
     """`n` made-up incidents shaped like `load_dataset().incidents`; the same `seed` gives the same rows."""
     rng = np.random.default_rng(seed)
     frame = _municipalities()
@@ -182,13 +182,12 @@ def generate(n: int, seed: int = 0) -> gpd.GeoDataFrame:
         "related": _strings([""], nothing),
         "history": _strings([""], nothing),
         "layer": _strings(["incident"], nothing),
-        "geometry": gpd.points_from_xy(lon, lat),
         "origin": _strings(["synthetic"], nothing),
     }
-    return gpd.GeoDataFrame({c: columns[c] for c in _loader_columns()}, geometry="geometry", crs=4326)
+    return pd.DataFrame({c: columns[c] for c in _loader_columns()})
 
 
-def _count_text(frame: gpd.GeoDataFrame, kind: str) -> pd.Series:
+def _count_text(frame: pd.DataFrame, kind: str) -> pd.Series:
     numbers = frame[kind].astype("Int64").astype("str").fillna("")
     return numbers.where(~frame[f"{kind}_at_least"].astype(bool), numbers + "+")
 
@@ -197,7 +196,7 @@ def _iso(dates: pd.Series) -> pa.Array:
     return pa.array(dates.to_numpy(dtype="datetime64[s]")).cast(pa.date32()).cast(pa.string())
 
 
-def write_csv(frame: gpd.GeoDataFrame, path: Path) -> None:
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
     """Write incidents in the upload CSV schema, citing each row's first source inline."""
     first = [s[0] if len(s) else {} for s in frame["sources"]]
     columns = {

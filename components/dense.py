@@ -9,8 +9,8 @@ in view once they are few enough.
 
 from __future__ import annotations
 
-import geopandas as gpd
 import numpy as np
+import pandas as pd
 
 from components.encoding import EPOCH, EncodedLayer, box_for, pack, quantise
 
@@ -39,7 +39,7 @@ def grid_bins(lon: np.ndarray, lat: np.ndarray, cell_degrees: float) -> tuple[np
     return (keys // rows + first_column + 0.5) * cell_degrees, (keys % rows + first_row + 0.5) * cell_degrees, counts
 
 
-def encode_bins(incidents: gpd.GeoDataFrame, cell_degrees: float = 0.02) -> EncodedLayer:
+def encode_bins(incidents: pd.DataFrame, cell_degrees: float = 0.02) -> EncodedLayer:
     """The incidents as grid bins: the cells' centres with their counts (array `n`)."""
     lon, lat, counts = grid_bins(incidents["lon"].to_numpy(float), incidents["lat"].to_numpy(float), cell_degrees)
     box = box_for(lon, lat)
@@ -51,7 +51,7 @@ def encode_bins(incidents: gpd.GeoDataFrame, cell_degrees: float = 0.02) -> Enco
     return EncodedLayer("incident", payload, token, np.arange(0), len(incidents), mode="bins")
 
 
-def in_bounds(incidents: gpd.GeoDataFrame, bounds: Bounds) -> gpd.GeoDataFrame:
+def in_bounds(incidents: pd.DataFrame, bounds: Bounds) -> pd.DataFrame:
     """The incidents inside a map's bounds (vectorised)."""
     (south, west), (north, east) = bounds
     lat, lon = incidents["lat"].to_numpy(float), incidents["lon"].to_numpy(float)

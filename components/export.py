@@ -76,7 +76,7 @@ _AT_LEAST = {
 }
 
 
-def combined(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> pd.DataFrame:
+def combined(incidents: pd.DataFrame, deployments: pd.DataFrame) -> pd.DataFrame:
     """Incidents then deployments as plain rows in EXPORT_COLUMNS order, values as text or numbers.
 
     Column by column (vectorised), so a table or file of many rows costs little.
@@ -84,7 +84,7 @@ def combined(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> pd.D
     frames = [f for f in (incidents, deployments) if not f.empty]
     if not frames:
         return pd.DataFrame(columns=list(EXPORT_COLUMNS))
-    rows = pd.concat([pd.DataFrame(f.drop(columns="geometry")) for f in frames], ignore_index=True)
+    rows = pd.concat(frames, ignore_index=True)
     table = pd.DataFrame(index=rows.index)
     for column in EXPORT_COLUMNS:
         values = rows[column] if column in rows else pd.Series(None, index=rows.index, dtype=object)
@@ -143,11 +143,11 @@ def source_text(source: dict[str, str]) -> str:
     return ", ".join(p for p in parts if p and p != "\u201c\u201d")
 
 
-def to_geojson(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> str:
+def to_geojson(incidents: pd.DataFrame, deployments: pd.DataFrame) -> str:
     """An RFC 7946 FeatureCollection; `layer` tells incident from deployment, sources stay structured."""
     features = []
     for frame in (incidents, deployments):
-        for record in pd.DataFrame(frame.drop(columns="geometry")).to_dict("records") if not frame.empty else []:
+        for record in frame.drop(columns="geometry", errors="ignore").to_dict("records") if not frame.empty else []:
             properties = _flat(record)
             properties["sources"] = record.get("sources") or []
             for column, flag in _AT_LEAST.items():
@@ -164,7 +164,7 @@ def to_geojson(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> st
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1)
 
 
-def to_csv(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> str:
+def to_csv(incidents: pd.DataFrame, deployments: pd.DataFrame) -> str:
     """The rows as spreadsheet-safe CSV (a BOM first, formulas neutralised), one line each, in EXPORT_COLUMNS order."""
     table = combined(incidents, deployments)
     for column in table.columns:
@@ -175,7 +175,7 @@ def to_csv(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> str:
     return buffer.getvalue()
 
 
-def to_geopackage(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> bytes:
+def to_geopackage(incidents: pd.DataFrame, deployments: pd.DataFrame) -> bytes:
     """A GeoPackage with two layers, incidents and deployments, in the export columns."""
     rows = combined(incidents, deployments)
     frame = gpd.GeoDataFrame(
@@ -218,13 +218,13 @@ _PARQUET_COLUMNS = (
 )
 
 
-def to_geoparquet(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> bytes:
+def to_geoparquet(incidents: pd.DataFrame, deployments: pd.DataFrame) -> bytes:
     """A GeoParquet 1.1 file of both layers (the `layer` column tells them apart), with typed columns.
 
     Our loader reads it back as the same records (`--data`, the upload); geopandas and GDAL read it too.
     """
     frames = [f for f in (incidents, deployments) if not f.empty]
-    rows = pd.concat([pd.DataFrame(f.drop(columns="geometry")) for f in frames], ignore_index=True) if frames else None
+    rows = pd.concat(frames, ignore_index=True) if frames else None
     rows = rows if rows is not None else pd.DataFrame(columns=list(_PARQUET_COLUMNS))
     table = pd.DataFrame(index=rows.index)
     for column in _PARQUET_COLUMNS:

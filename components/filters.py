@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -42,7 +41,7 @@ _MIN_NAME_LETTERS = 3  # shorter needles would name half the map
 _MAX_NAMED_PLACES = 500
 
 
-def in_window(frame: gpd.GeoDataFrame, start: date | None, end: date | None) -> gpd.GeoDataFrame:
+def in_window(frame: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
     """Rows active in [start, end], inclusive.
 
     A record spans date … end_date; without an end date an incident is one
@@ -118,7 +117,7 @@ def municipality_label(municipality: str, gazetteer: Gazetteer) -> str:
     return " · ".join(dict.fromkeys(names))
 
 
-def text_matches(frame: gpd.GeoDataFrame, text: str, gazetteer: Gazetteer | None = None) -> pd.Series:
+def text_matches(frame: pd.DataFrame, text: str, gazetteer: Gazetteer | None = None) -> pd.Series:
     """Rows whose text holds the needle (folded); with a gazetteer, also rows in a municipality or place it names."""
     needle = fold(text)
     found = pd.Series(False, index=frame.index)
@@ -145,13 +144,13 @@ def _resolved(municipalities: Iterable[str], gazetteer: Gazetteer | None) -> set
 
 
 def matching(
-    frame: gpd.GeoDataFrame,
+    frame: pd.DataFrame,
     event_types: tuple[str, ...] = (),
     actors: tuple[str, ...] = (),
     municipalities: tuple[str, ...] = (),
     text: str = "",
     gazetteer: Gazetteer | None = None,
-) -> gpd.GeoDataFrame:
+) -> pd.DataFrame:
     """Rows matching every given filter; an empty filter matches everything.
 
     `municipalities` holds ids, or with a gazetteer also names in any spelling ("Zveçan", "Звечан").
@@ -172,8 +171,8 @@ def matching(
 
 
 def shown(
-    incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View, gazetteer: Gazetteer | None = None
-) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    incidents: pd.DataFrame, deployments: pd.DataFrame, view: View, gazetteer: Gazetteer | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The incidents and deployments a view shows (layers switched off show none).
 
     With the gazetteer, text and municipality filters also match through place names in any spelling.

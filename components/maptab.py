@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, TypeVar
 
-import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -46,8 +45,8 @@ def serve(element: T) -> T:
 
 def show_map(
     dataset: Dataset,
-    incidents: gpd.GeoDataFrame,
-    deployments: gpd.GeoDataFrame,
+    incidents: pd.DataFrame,
+    deployments: pd.DataFrame,
     view: View,
     names: dict[str, str],
     place: Place | None = None,
@@ -107,7 +106,7 @@ def table_rows() -> list[int]:
     return [int(r) for r in rows if isinstance(r, int)]
 
 
-def newest(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+def newest(incidents: pd.DataFrame, deployments: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """At most TABLE_LIMIT rows each, newest first: a table of a million rows helps nobody and costs seconds."""
     if len(incidents) + len(deployments) <= TABLE_LIMIT:
         return incidents, deployments

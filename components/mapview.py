@@ -1,6 +1,6 @@
 """Build the folium map of a view: basemap, boundaries, record layers, legend, time player, credits.
 
-Pure: takes already-filtered GeoDataFrames and returns folium objects; no
+Pure: takes already-filtered record frames and returns folium objects; no
 Streamlit here. Records reach the page only as the compact payloads of
 components/encoding.py, drawn by our own script; see components/elements.py
 for why nothing from data is ever compiled as a template.
@@ -109,8 +109,8 @@ def build_base_map(municipalities: gpd.GeoDataFrame, view: View) -> folium.Map:
 
 
 def record_layers(
-    incidents: gpd.GeoDataFrame,
-    deployments: gpd.GeoDataFrame,
+    incidents: pd.DataFrame,
+    deployments: pd.DataFrame,
     municipality_names: Mapping[str, str],
     view: View,
     bounds: Bounds | None = None,
@@ -137,7 +137,7 @@ def record_layers(
 def _layer(
     name: str,
     kind: Layer,
-    records: gpd.GeoDataFrame,
+    records: pd.DataFrame,
     names: Mapping[str, str],
     view: View,
     bounds: Bounds | None,
@@ -159,7 +159,7 @@ def _layer(
     return ShownLayer(group, encoded, records)
 
 
-def _in_view_if_too_many(records: gpd.GeoDataFrame, bounds: Bounds | None) -> gpd.GeoDataFrame:
+def _in_view_if_too_many(records: pd.DataFrame, bounds: Bounds | None) -> pd.DataFrame:
     """Too many for points? With the map's bounds known, the points in view when they are few enough."""
     if len(records) <= POINT_LIMIT or bounds is None:
         return records
@@ -167,7 +167,7 @@ def _in_view_if_too_many(records: gpd.GeoDataFrame, bounds: Bounds | None) -> gp
     return visible if len(visible) <= POINT_LIMIT else records
 
 
-def _by_origin(records: gpd.GeoDataFrame) -> list[tuple[str, gpd.GeoDataFrame]]:
+def _by_origin(records: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     """Our records, then the user's (uploads, files, store), each only if there are any; ours even if none."""
     if "origin" not in records:
         return [("", records)]
@@ -182,8 +182,8 @@ def _by_origin(records: gpd.GeoDataFrame) -> list[tuple[str, gpd.GeoDataFrame]]:
 
 
 def build_map(
-    incidents: gpd.GeoDataFrame,
-    deployments: gpd.GeoDataFrame,
+    incidents: pd.DataFrame,
+    deployments: pd.DataFrame,
     municipalities: gpd.GeoDataFrame,
     view: View,
 ) -> folium.Map:

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-import geopandas as gpd
+import pandas as pd
 import streamlit as st
 
 from components.export import to_csv, to_geojson, to_geoparquet
@@ -42,8 +42,8 @@ def _file_stem(view: View) -> str:
 
 def share_panel(
     dataset: Dataset,
-    incidents: gpd.GeoDataFrame,
-    deployments: gpd.GeoDataFrame,
+    incidents: pd.DataFrame,
+    deployments: pd.DataFrame,
     view: View,
     names: dict[str, str],
     as_of: str = "",
@@ -86,7 +86,7 @@ def share_panel(
 
 
 def _snapshots(
-    dataset: Dataset, incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View, info: SnapshotInfo
+    dataset: Dataset, incidents: pd.DataFrame, deployments: pd.DataFrame, view: View, info: SnapshotInfo
 ) -> tuple[str, bytes | None, bytes, str]:
     with st.spinner("Drawing the snapshots…"):
         html = snapshot_html(incidents, deployments, dataset.municipalities.frame, view, info)

@@ -18,6 +18,7 @@ from pathlib import Path
 import folium
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 
 from components.assets import inline_html
 from components.details import escape_html as escape_text
@@ -86,14 +87,14 @@ def _filters_text(view: View, names: Mapping[str, str]) -> str:
     return "; ".join(parts) or "none"
 
 
-def _distinct_lists(frame: gpd.GeoDataFrame) -> list[list[dict[str, str]]]:
+def _distinct_lists(frame: pd.DataFrame) -> list[list[dict[str, str]]]:
     """The frame's sources lists, each shared list once (rows citing one report share one list object)."""
     lists = frame["sources"].to_numpy(dtype=object) if "sources" in frame else np.empty(0, dtype=object)
     _, first = np.unique(np.fromiter(map(id, lists), dtype=np.int64, count=len(lists)), return_index=True)
     return [lists[row] for row in np.sort(first)]
 
 
-def _sources_list(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) -> list[dict[str, str]]:
+def _sources_list(incidents: pd.DataFrame, deployments: pd.DataFrame) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
     for frame in (incidents, deployments):
         for sources in _distinct_lists(frame):
@@ -102,7 +103,7 @@ def _sources_list(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame) ->
     return sorted(seen.values(), key=lambda s: (s.get("date", ""), s.get("publisher", "")))
 
 
-def _header(incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, view: View, info: SnapshotInfo) -> str:
+def _header(incidents: pd.DataFrame, deployments: pd.DataFrame, view: View, info: SnapshotInfo) -> str:
     names = info.municipality_names or {}
     generated = (info.generated_at or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     window = f"{view.start or 'first record'} – {view.end or 'last record'}"
@@ -139,8 +140,8 @@ body {display: flex; flex-direction: column; font: 13px/1.4 sans-serif;}
 
 
 def snapshot_html(
-    incidents: gpd.GeoDataFrame,
-    deployments: gpd.GeoDataFrame,
+    incidents: pd.DataFrame,
+    deployments: pd.DataFrame,
     municipalities: gpd.GeoDataFrame,
     view: View,
     info: SnapshotInfo,

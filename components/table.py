@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import geopandas as gpd
 import pandas as pd
 
 from components.export import combined
@@ -35,7 +34,7 @@ TABLE_COLUMNS = tuple(TABLE_LABELS)
 
 
 def table_frame(
-    incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, municipality_names: Mapping[str, str]
+    incidents: pd.DataFrame, deployments: pd.DataFrame, municipality_names: Mapping[str, str]
 ) -> pd.DataFrame:
     """Shown records for st.dataframe, newest first; every cell as text, blanks as empty text."""
     rows = combined(incidents, deployments)

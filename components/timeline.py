@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import altair as alt
-import geopandas as gpd
 import pandas as pd
 
 __all__ = ["BRUSH", "timeline_chart", "weekly_counts"]
@@ -13,7 +12,7 @@ __all__ = ["BRUSH", "timeline_chart", "weekly_counts"]
 BRUSH = "window_brush"  # the name of the drag selection, as the page reads it back
 
 
-def weekly_counts(incidents: gpd.GeoDataFrame, start: date, end: date) -> pd.DataFrame:
+def weekly_counts(incidents: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     """Incidents per week (weeks starting Monday), flagged when the week meets the window."""
     if incidents.empty:
         return pd.DataFrame({"week": pd.to_datetime([]), "incidents": [], "in_window": []})

@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-import geopandas as gpd
 import pandas as pd
 
 from geo.boundaries import Municipalities, load_municipalities
@@ -53,10 +52,10 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 @dataclass(frozen=True)
 class Dataset:
-    """Incidents and deployments (GeoDataFrames, EPSG:4326) with what they were checked against."""
+    """Incidents and deployments (frames with lat and lon in WGS 84) with what they were checked against."""
 
-    incidents: gpd.GeoDataFrame
-    deployments: gpd.GeoDataFrame
+    incidents: pd.DataFrame
+    deployments: pd.DataFrame
     context: Context
 
     @property
@@ -92,12 +91,12 @@ class Dataset:
         return frozenset(self.incidents["id"]) | frozenset(self.deployments["id"])
 
 
-def _concat(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def _concat(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
     if second.empty:
         return first
     if first.empty:  # concatenating onto nothing would leave text columns in two Arrow chunks, one empty
-        return gpd.GeoDataFrame(second.reset_index(drop=True), crs=4326)
-    return gpd.GeoDataFrame(pd.concat([first, second], ignore_index=True), crs=4326)
+        return second.reset_index(drop=True)
+    return pd.concat([first, second], ignore_index=True)
 
 
 def load_context(data_dir: Path = DATA_DIR, today: date | None = None) -> Context:
@@ -113,7 +112,7 @@ def load_context(data_dir: Path = DATA_DIR, today: date | None = None) -> Contex
     )
 
 
-def _load_layer(path: Path, layer: Layer, context: Context) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+def _load_layer(path: Path, layer: Layer, context: Context) -> tuple[pd.DataFrame, list[Problem]]:
     rows, problems = read_rows(path.name, path.read_bytes())
     frame, row_problems = parse_rows(rows, path.name, layer, context)
     return frame, problems + row_problems
@@ -145,8 +144,8 @@ def _revisions(data_dir: Path, ids: set[str], context: Context) -> tuple[list[Re
 
 
 def _with_histories(
-    incidents: gpd.GeoDataFrame, deployments: gpd.GeoDataFrame, revisions: list[Revision], context: Context
-) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    incidents: pd.DataFrame, deployments: pd.DataFrame, revisions: list[Revision], context: Context
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Both layers with the `history` column the details show."""
     columns = ["id", "injured", "injured_at_least", "killed", "killed_at_least", "arrested", "arrested_at_least"]
     records = {r["id"]: r for r in incidents[[*columns, "counts_detail"]].to_dict("records")}
@@ -167,13 +166,13 @@ class UserFile:
 
     name: str
     layer: Layer
-    frame: gpd.GeoDataFrame
+    frame: pd.DataFrame
     problems: tuple[Problem, ...]
-    deployments: gpd.GeoDataFrame | None = None
+    deployments: pd.DataFrame | None = None
     rows: int | None = None
     readable: bool = True
 
-    def frames(self) -> Iterator[tuple[Layer, gpd.GeoDataFrame]]:
+    def frames(self) -> Iterator[tuple[Layer, pd.DataFrame]]:
         """(layer, records) for each layer the file holds."""
         yield self.layer, self.frame
         if self.deployments is not None:
@@ -245,7 +244,7 @@ class _Checked:
 
     name: str
     layer: Layer
-    frame: gpd.GeoDataFrame
+    frame: pd.DataFrame
     rows: dict[str, int]
 
 

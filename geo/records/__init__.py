@@ -9,7 +9,7 @@ lines is still one row. GeoJSON features and Parquet rows are numbered from 1.
 - `reading`, `csvrows`, `geojson`: files to rows of text cells;
 - `cells`, `outcomes`: checks of cells, shared by both loaders;
 - `rows`: the row loader; `columnar`: the columnar one (pyarrow), for large files;
-- `frame`: the records' GeoDataFrame.
+- `frame`: the records' frame (points as lat and lon; `with_points` for a GeoDataFrame).
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
@@ -48,7 +48,7 @@ _DISTINCT = frozenset({"id", "lat", "lon", "summary", "actor1", "actor2", "unit"
 class Loaded:
     """A checked table: its records, every problem, and how many rows held anything."""
 
-    frame: gpd.GeoDataFrame
+    frame: pd.DataFrame
     problems: list[Problem]
     total: int
 
@@ -260,7 +260,7 @@ def _selected(value: object, accepted: np.ndarray | None) -> object:
 
 def check_columns(
     columns: Columns, name: str, layer: Layer, context: Context
-) -> tuple[gpd.GeoDataFrame, list[Problem], np.ndarray]:
+) -> tuple[pd.DataFrame, list[Problem], np.ndarray]:
     """The columnar counterpart of geo.records.rows.numbered_rows: records, problems (in the row loader's order)
     and each record's row number."""
     report = Report(name, columns.rows)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 
 from geo.acled import acled_rows, is_acled
@@ -32,7 +32,7 @@ from geo.schema import Layer
 __all__ = ["ACLED_HINT", "FileCheck", "check_file", "check_path"]
 
 LAYERS: tuple[Layer, ...] = ("incident", "deployment")
-_Frames = dict[Layer, gpd.GeoDataFrame]
+_Frames = dict[Layer, pd.DataFrame]
 _Numbers = dict[Layer, np.ndarray]
 ACLED_HINT = (
     "this is an ACLED export: convert it with `kosovo-map import-acled FILE -o OUT.csv` "
@@ -49,7 +49,7 @@ class FileCheck:
     """A checked file: its records by layer, every problem, and how many of its rows held anything."""
 
     name: str
-    frames: dict[Layer, gpd.GeoDataFrame]
+    frames: dict[Layer, pd.DataFrame]
     problems: list[Problem]
     total: int
     readable: bool = True
@@ -243,6 +243,6 @@ def check_file(
     return _checked(name, rows, problems, rows.total, context)
 
 
-def empty_frame(layer: Layer) -> gpd.GeoDataFrame:
+def empty_frame(layer: Layer) -> pd.DataFrame:
     """No records of a layer, with its columns."""
     return to_frame([], layer)

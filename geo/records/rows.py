@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 
@@ -205,21 +204,21 @@ def _locate_all(rows: Sequence[dict[str, str]], context: Context) -> tuple[np.nd
 
 def parse_rows(
     rows: Sequence[dict[str, str]], name: str, layer: Layer, context: Context
-) -> tuple[gpd.GeoDataFrame, list[Problem]]:
-    """Check rows of one layer; return the valid records as a GeoDataFrame and every problem (none is dropped)."""
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check rows of one layer; return the valid records as a frame and every problem (none is dropped)."""
     frame, problems, _ = numbered_rows(rows, name, layer, context)
     return frame, problems
 
 
 def numbered_rows(
     rows: Sequence[dict[str, str]], name: str, layer: Layer, context: Context
-) -> tuple[gpd.GeoDataFrame, list[Problem], np.ndarray]:
+) -> tuple[pd.DataFrame, list[Problem], np.ndarray]:
     """parse_rows, and the row number of each record."""
     numbers: list[int] = []
     problems: list[Problem] = []
     seen: set[str] = set()
     records: list[dict[str, Any]] = []
-    frames: list[gpd.GeoDataFrame] = []
+    frames: list[pd.DataFrame] = []
     located, swapped = _locate_all(rows, context)
     for number, row in enumerate(rows):
         before = len(problems)
@@ -233,5 +232,5 @@ def numbered_rows(
             records = []
     if records or not frames:
         frames.append(to_frame(records, layer))
-    frame = frames[0] if len(frames) == 1 else gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=4326)
+    frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     return frame, problems, np.array(numbers, dtype=np.int64)
