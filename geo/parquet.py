@@ -139,34 +139,42 @@ def _sources_text(value: Any) -> str:
     return json.dumps(listed, ensure_ascii=False)
 
 
-_FIELD, _SOURCE = "\x1f", "\x1e"  # separators no source text holds (checked)
-
-
 def _sources_column(array: pa.ChunkedArray) -> pa.ChunkedArray:
-    """A list of sources per row as JSON text, each distinct list turned into JSON once."""
+    """A list of sources per row as JSON text, each distinct list turned into JSON once.
+
+    Each field is dictionary-encoded, a source is the tuple of its field codes and a list the sequence of its
+    sources' codes, all as integers: no text is built per row, only per distinct list.
+    """
     lists = array.combine_chunks()
-    flat = lists.flatten()
-    if not pa.types.is_struct(flat.type) or not all(flat.type.get_field_index(k) >= 0 for k in _SOURCE_FIELDS):
+    values = lists.values
+    if not len(lists):
+        return pa.chunked_array([pa.array([], pa.string())])
+    if not pa.types.is_struct(values.type) or not all(values.type.get_field_index(k) >= 0 for k in _SOURCE_FIELDS):
         return pa.chunked_array([pa.array([_sources_text(v) for v in lists.to_pylist()], pa.string())])
-    fields = [pc.fill_null(pc.cast(pc.struct_field(flat, k), pa.string()), "") for k in _SOURCE_FIELDS]
-    joined = pc.binary_join_element_wise(*fields, _FIELD)
-    offsets = pc.subtract(lists.offsets, lists.offsets[0])
-    keys = pc.binary_join(pa.ListArray.from_arrays(offsets, joined), _SOURCE)
-    listed = int(pc.sum(pc.greater(pc.list_value_length(lists), 0)).as_py() or 0)
-    separators = (_count(keys, _FIELD), _count(keys, _SOURCE))
-    if separators != (3 * len(flat), len(flat) - listed):  # a text held a separator: the slow, sure way
-        return pa.chunked_array([pa.array([_sources_text(v) for v in lists.to_pylist()], pa.string())])
-    encoded = pc.dictionary_encode(pc.if_else(pc.is_null(lists), "", keys))
-    texts = [_sources_text(_unjoined(key)) for key in encoded.dictionary.to_pylist()]
-    return pa.chunked_array([pa.DictionaryArray.from_arrays(encoded.indices, pa.array(texts, pa.string()))])
+    fields = [pc.dictionary_encode(pc.cast(pc.struct_field(values, k), pa.string())) for k in _SOURCE_FIELDS]
+    sources = np.zeros(len(values), dtype=np.int64)
+    for field in fields:  # a null field is its own code, as _sources_text keeps it ("")
+        codes = pc.fill_null(field.indices, len(field.dictionary)).to_numpy().astype(np.int64)
+        sources = _dense(sources * (len(field.dictionary) + 1) + codes)
+    # 0: past the list's end; 1: a null source (which _sources_text leaves out); 2 and up: a source
+    element = np.where(pc.is_valid(values).to_numpy(zero_copy_only=False), sources + 2, 1)
+    offsets = lists.offsets.to_numpy()
+    lengths = np.where(pc.is_valid(lists).to_numpy(zero_copy_only=False), np.diff(offsets), 0)
+    keys = np.zeros(len(lists), dtype=np.int64)
+    for position in range(int(lengths.max(initial=0))):
+        present = lengths > position
+        at = np.where(present, offsets[:-1] + position, 0)
+        keys = _dense(keys * (int(element.max(initial=1)) + 1) + np.where(present, element[at], 0))
+    example = np.zeros(int(keys.max(initial=0)) + 1, dtype=np.int64)
+    example[keys] = np.arange(len(keys))  # any row of a key will do: its list is the same
+    texts = [_sources_text(value) for value in lists.take(pa.array(example)).to_pylist()]
+    indices = pa.array(keys.astype(np.int32))
+    return pa.chunked_array([pa.DictionaryArray.from_arrays(indices, pa.array(texts, pa.string()))])
 
 
-def _count(texts: pa.Array, separator: str) -> int:
-    return int(pc.sum(pc.count_substring(texts, separator)).as_py() or 0)
-
-
-def _unjoined(key: str) -> list[dict[str, str]]:
-    return [dict(zip(_SOURCE_FIELDS, s.split(_FIELD), strict=True)) for s in key.split(_SOURCE)] if key else []
+def _dense(keys: np.ndarray) -> np.ndarray:
+    """Integer keys renumbered 0, 1, 2 … (first seen first), so that combining two keeps within int64."""
+    return pc.dictionary_encode(pa.array(keys)).indices.to_numpy().astype(np.int64)
 
 
 def _text(name: str, column: str, array: pa.ChunkedArray, problems: list[Problem]) -> pa.ChunkedArray | None:

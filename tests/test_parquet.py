@@ -13,10 +13,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cli import main
 from components.export import to_geoparquet
 from geo.dataset import Dataset, load_user_file, load_user_path
+from geo.parquet import _sources_column, _sources_text
 from geo.records import Context, parse_rows, read_rows
 from geo.records.frame import with_points
 from geo.records.loading import check_file
@@ -235,3 +238,17 @@ def test_with_points_makes_the_geodataframe_a_geometric_caller_needs(dataset: Da
     assert frame.geometry.x.tolist() == dataset.incidents["lon"].tolist()
     assert frame.geometry.y.tolist() == dataset.incidents["lat"].tolist()
     assert "geometry" not in dataset.incidents  # the records themselves stay two float columns
+
+
+_SOURCE_TYPE = pa.list_(pa.struct([(k, pa.string()) for k in ("publisher", "title", "date", "url")]))
+_FIELD_TEXT = st.one_of(st.none(), st.sampled_from(["", "Koha", "KoSSev", "a\x1fb", "c\x1ed", "https://x.org/1"]))
+_SOURCE = st.one_of(st.none(), st.fixed_dictionaries({k: _FIELD_TEXT for k in ("publisher", "title", "date", "url")}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.lists(_SOURCE, max_size=4)), max_size=25), st.integers(0, 3))
+def test_sources_lists_read_as_each_rows_own_json(rows: list[object], cut: int) -> None:
+    lists = pa.array(rows, _SOURCE_TYPE)
+    lists = lists.slice(min(cut, len(lists)))  # a slice's offsets do not start at 0
+    read = _sources_column(pa.chunked_array([lists], _SOURCE_TYPE))
+    assert read.cast(pa.string()).to_pylist() == [_sources_text(value) for value in lists.to_pylist()]
