@@ -21,7 +21,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     dataset = load_dataset()
     taken = frozenset(dataset.incidents["id"]) | frozenset(dataset.deployments["id"])
     context = replace(dataset.context, taken_ids=taken)
-    done = import_acled(args.path, args.output, context, protected=protected())
+    done = import_acled(args.path, args.output, context, protected(), args.force)
     if done.problems:
         said = f"{done.written:,} added, {done.refused:,} refused" if done.readable else "refused: cannot be read"
         sys.stderr.write(f"{args.path}: {said} (see below)\n")

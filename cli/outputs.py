@@ -21,12 +21,20 @@ def protected() -> list[Path]:
     return [*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.json"), *([store] if isinstance(store, Path) else [])]
 
 
-def write(data: str | bytes, output: str, out: TextIO, protected: Iterable[Path] = ()) -> None:
-    """To stdout for "-", else to the file through a temporary file and one rename (never over a protected file)."""
+def write(
+    data: str | bytes,
+    output: str,
+    out: TextIO,
+    protected: Iterable[Path] = (),
+    replaces: Sequence[str] = (),
+    force: bool = False,
+) -> None:
+    """To stdout for "-", else to the file through a temporary file and one rename (never over a protected file,
+    nor over an existing file of another kind than `replaces` without `force`)."""
     if output == "-":
         out.write(data if isinstance(data, str) else data.decode("utf-8"))
     else:
-        atomic_write(Path(output), data, protected=protected)
+        atomic_write(Path(output), data, protected, replaces, force)
 
 
 def report(problems: Sequence[Problem]) -> None:

@@ -22,6 +22,9 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"bad date {text!r}: use YYYY-MM-DD") from None
 
 
+_FORCE = "replace an existing output file even when it is of another kind (without it, -o notes.txt is refused)"
+
+
 def _add_export(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="write the incidents and deployments active in a date window")
     export.add_argument("--start", type=_iso_date, help="first day (YYYY-MM-DD), inclusive")
@@ -34,6 +37,7 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
         "or gpkg (GeoPackage); parquet and gpkg need -o",
     )
     export.add_argument("-o", "--output", default="-", help="file to write; - (the default) for stdout")
+    export.add_argument("--force", action="store_true", help=_FORCE)
     export.add_argument("--store", action="store_true", help="export the user's store (a JSON bundle) instead")
 
 
@@ -60,10 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--png", type=Path, help="also (or only) render a PNG image")
     snapshot.add_argument("--width", type=int, default=1400, help="PNG width in pixels (default 1400)")
     snapshot.add_argument("--height", type=int, default=900, help="PNG height in pixels (default 900)")
+    snapshot.add_argument("--force", action="store_true", help=_FORCE)
 
     acled = commands.add_parser("import-acled", help="convert an ACLED export (CSV or Parquet) to our incidents schema")
     acled.add_argument("path", type=Path, metavar="FILE")
     acled.add_argument("-o", "--output", type=Path, required=True, help="the incidents CSV to write")
+    acled.add_argument("--force", action="store_true", help=_FORCE)
 
     extract = commands.add_parser("extract", help="propose incidents and deployments from a news article")
     extract.add_argument("path", metavar="FILE", help="the article as plain text, or - for stdin")

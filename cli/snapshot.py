@@ -14,7 +14,7 @@ from components.filters import count_line, shown
 from components.snapshot import BrowserMissingError, SnapshotInfo, snapshot_html, snapshot_png
 from components.view import View
 from geo.dataset import DATA_DIR, Dataset, data_as_of, load_context, load_dataset, load_user_path
-from geo.files import atomic_write
+from geo.files import SUFFIXES, atomic_write, check_output
 from geo.records.loading import empty_frame
 from geo.schema import EVENT_TYPES
 
@@ -53,6 +53,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if unknown:
         sys.stderr.write(f"kosovo-map snapshot: unknown --type {unknown}; choose from {list(EVENT_TYPES)}\n")
         return EXIT_USAGE
+    outputs = [(path, SUFFIXES[kind]) for path, kind in ((args.output, "html"), (args.png, "png")) if path]
+    for path, suffixes in outputs:  # before the work, not after it
+        check_output(path, [*args.data, *protected()], suffixes, args.force)
     dataset, problems, unreadable = _snapshot_data(args)
     if unreadable:
         sys.stderr.write("kosovo-map snapshot: nothing written, as a --data file cannot be read\n")
@@ -66,11 +69,12 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     info = SnapshotInfo(len(dataset.incidents), "", datetime.now(UTC), names, as_of)
     html = snapshot_html(incidents, deployments, dataset.municipalities.frame, view, info)
     if args.output:
-        atomic_write(args.output, html, protected=kept_safe)
+        atomic_write(args.output, html, kept_safe, SUFFIXES["html"], args.force)
         note(out, f"wrote {args.output}: {count_line(len(incidents), len(dataset.incidents), len(deployments))}\n")
     if args.png:
         try:
-            atomic_write(args.png, snapshot_png(html, args.width, args.height), protected=kept_safe)
+            png = snapshot_png(html, args.width, args.height)
+            atomic_write(args.png, png, kept_safe, SUFFIXES["png"], args.force)
         except BrowserMissingError as error:
             sys.stderr.write(f"kosovo-map snapshot: {error}\n")
             return EXIT_FOUND_PROBLEMS

@@ -225,7 +225,7 @@ def export_store(args: argparse.Namespace, out: TextIO) -> int:
         if args.output == "-":
             out.write(bundle_text(dump))
         else:
-            write_bundle(dump, Path(args.output), protected=store.own_files())
+            write_bundle(dump, Path(args.output), store.own_files(), args.force)
         location = store.location
     _say(f"exported {len(dump.records)} record(s) and {len(dump.changes)} change(s) from {location}")
     return EXIT_OK

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from geo.files import atomic_write
+from geo.files import SUFFIXES, atomic_write, check_output
 from geo.records import Context, Problem, RowList, parse_rows, read_input, read_rows
 from geo.records.cells import spreadsheet_safe
 from geo.schema import EVENT_TYPES, INCIDENT_COLUMNS, INLINE_SOURCE_COLUMNS
@@ -184,19 +184,23 @@ class Imported:
     readable: bool = True
 
 
-def import_acled(path: Path, out: Path, context: Context, protected: Iterable[Path] = ()) -> Imported:
+def import_acled(
+    path: Path, out: Path, context: Context, protected: Iterable[Path] = (), force: bool = False
+) -> Imported:
     """Convert an ACLED export (CSV or Parquet) to our incidents CSV at `out`: the rows that pass every check.
 
     Every problem is returned, both in reading ACLED's cells and in checking the
     converted rows. `out` is written through a temporary file and one rename,
-    never over the export itself (or a `protected` file), and not at all when
-    the export cannot be read or no row passes. Raises geo.files.OutputError,
+    never over the export itself (or a `protected` file), nor without `force`
+    over an existing file that is not a .csv, and not at all when the export
+    cannot be read or no row passes. Raises geo.files.OutputError,
     or geo.records.InputError for an export that is no readable file.
     """
+    check_output(out, [path, *protected], SUFFIXES["csv"], force)  # before the work, not after it
     rows, problems = acled_rows(str(path), read_input(path))
     _, checked = parse_rows(rows, str(path), "incident", context)
     bad_rows = {str(p.row) for p in checked}
     kept = [row for row in rows if row["_row"] not in bad_rows]
     if rows.readable and kept:
-        atomic_write(out, incidents_csv(kept), protected=[path, *protected])
+        atomic_write(out, incidents_csv(kept), [path, *protected], SUFFIXES["csv"], force)
     return Imported(len(kept), rows.total - len(kept), problems + checked, rows.readable)

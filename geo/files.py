@@ -4,7 +4,10 @@ Every `-o` and every export goes through `atomic_write`: the bytes go to a
 temporary file in the target's own directory, are flushed to disk, and only
 then replace the target with one rename. A full disk or a kill leaves the old
 file as it was (and no half-written new one); a file that is also an input of
-the same command, or the live store, is refused before anything is written.
+the same command, or the live store, is refused before anything is written. So
+is a device, pipe or socket (the rename would replace the node itself), and,
+unless the person says --force, an existing file of another kind than the one
+being written: `-o notes.txt` for a snapshot must not silently replace notes.
 """
 
 from __future__ import annotations
@@ -13,11 +16,22 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["OutputError", "atomic_write", "atomic_writer", "check_output", "same_file"]
+__all__ = ["SUFFIXES", "OutputError", "atomic_write", "atomic_writer", "check_output", "same_file"]
+
+# What each kind of output may replace without --force: an existing file with one of these suffixes.
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "csv": (".csv",),
+    "geojson": (".geojson", ".json"),
+    "parquet": (".parquet", ".geoparquet"),
+    "gpkg": (".gpkg",),
+    "html": (".html", ".htm"),
+    "png": (".png",),
+    "bundle": (".json",),
+}
 
 
 class OutputError(OSError):
@@ -32,13 +46,24 @@ def same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def check_output(target: Path, protected: Iterable[Path] = ()) -> None:
-    """Refuse an output that is a directory, or one of the command's inputs or the live store."""
+def check_output(
+    target: Path, protected: Iterable[Path] = (), replaces: Sequence[str] = (), force: bool = False
+) -> None:
+    """Refuse an output that is a folder, a device, pipe or socket, one of the command's inputs or the live store,
+    or (without `force`) an existing file whose suffix is none of `replaces`, the suffixes of what is written."""
     if target.is_dir():
         raise OutputError(f"{target}: is a folder; give a file name to write")
+    if target.exists() and not target.is_file():
+        raise OutputError(
+            f"{target}: is not a regular file (a device, pipe or socket); give a file name, or - for stdout"
+        )
     for path in protected:
         if same_file(target, path) or target.resolve() == path.resolve():
             raise OutputError(f"{target}: refusing to overwrite {path.name}, which this command reads")
+    if replaces and not force and target.is_file() and target.suffix.lower() not in replaces:
+        raise OutputError(
+            f"{target}: already exists and is not a {replaces[0]} file; give another name, or --force to replace it"
+        )
 
 
 def _plain_reason(error: OSError) -> str:
@@ -55,14 +80,16 @@ def _plain_reason(error: OSError) -> str:
 
 
 @contextlib.contextmanager
-def atomic_writer(target: Path, protected: Iterable[Path] = ()) -> Iterator[BinaryIO]:
+def atomic_writer(
+    target: Path, protected: Iterable[Path] = (), replaces: Sequence[str] = (), force: bool = False
+) -> Iterator[BinaryIO]:
     """A binary file handle whose content replaces `target` only if the block finishes.
 
     Raises OutputError with a plain reason (disk full, read-only, no such folder…);
     the old target is left untouched on every failure.
     """
     target = Path(target)
-    check_output(target, protected)
+    check_output(target, protected, replaces, force)
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
     except OSError as error:
@@ -88,8 +115,10 @@ def atomic_writer(target: Path, protected: Iterable[Path] = ()) -> Iterator[Bina
         raise
 
 
-def atomic_write(target: Path, data: bytes | str, protected: Iterable[Path] = ()) -> None:
-    """Write `data` (text as UTF-8) to `target` through a temporary file and one rename."""
+def atomic_write(
+    target: Path, data: bytes | str, protected: Iterable[Path] = (), replaces: Sequence[str] = (), force: bool = False
+) -> None:
+    """Write `data` (text as UTF-8) to `target` through a temporary file and one rename (see `check_output`)."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    with atomic_writer(target, protected) as handle:
+    with atomic_writer(target, protected, replaces, force) as handle:
         handle.write(payload)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import subprocess
 import sys
 from datetime import date
@@ -19,6 +20,8 @@ import pytest
 from cli import main
 from components.view import decode
 from tests.hostile import Case, csv_cases, row
+from tests.test_store import incident
+from tests.test_store_cli import write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 TRACE = ("Traceback", "Exception ignored", "unexpected error", "Errno")
@@ -135,7 +138,7 @@ def test_a_folder_or_a_pipe_is_named_as_such(command: list[str], kind: str, word
         target.mkdir()
     elif kind == "fifo":
         os.mkfifo(target)
-    out = tmp_path / "out"
+    out = tmp_path / ("out.html" if command[0] == "snapshot" else "out.csv")  # an older output of the same kind
     out.write_text("kept", encoding="utf-8")
     args = [str(target) if a == "{}" else str(out) if a == "OUT" else a for a in command]
     done = _run(args, tmp_path)
@@ -268,6 +271,56 @@ def test_export_replaces_an_older_file_whole(tmp_path: Path) -> None:
     out.write_text("older", encoding="utf-8")
     assert main(["export", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("{") and [p.name for p in tmp_path.iterdir()] == ["out.geojson"]
+
+
+# Each command that writes -o, with the name of an existing file of another kind (what the person would lose).
+OTHER_KIND = [
+    (["export", "--format", "csv"], "notes.txt", "is not a .csv file"),
+    (["export", "--format", "parquet"], "map.html", "is not a .parquet file"),
+    (["export"], "passwd", "is not a .geojson file"),
+    (["snapshot"], "report.docx", "is not a .html file"),
+    (["export", "--store"], "notes.md", "is not a .json file"),
+]
+
+
+@pytest.mark.parametrize(("command", "name", "words"), OTHER_KIND, ids=[" ".join(c) for c, _, _ in OTHER_KIND])
+def test_an_existing_file_of_another_kind_is_replaced_only_with_force(
+    command: list[str],
+    name: str,
+    words: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KOSOVO_MAP_HOME", str(tmp_path / "home"))
+    if "--store" in command:  # a store with a record, so that there is something to export
+        assert main(["store", "add", str(write_csv(tmp_path / "rows.csv", [incident(1)]))]) == 0
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / name
+    target.write_bytes(b"someone's own words\n")
+    assert main([*command, "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert words in err and "--force" in err and not any(word in err for word in TRACE)
+    assert target.read_bytes() == b"someone's own words\n" and [p.name for p in folder.iterdir()] == [name]
+    assert main([*command, "-o", str(target), "--force"]) == 0
+    assert target.read_bytes() != b"someone's own words\n"
+
+
+def test_import_acled_refuses_another_kind_before_reading(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("mine", encoding="utf-8")
+    assert main(["import-acled", str(tmp_path / "no-such-export.csv"), "-o", str(target)]) == 1
+    assert "is not a .csv file" in capsys.readouterr().err and target.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "force"])
+def test_a_pipe_is_never_replaced(force: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pipe = tmp_path / "out.geojson"
+    os.mkfifo(pipe)
+    assert main(["export", "-o", str(pipe), *force]) == 1
+    assert "is not a regular file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)  # the rename would have put a file where the pipe was
 
 
 HOSTILE_NAMES = [

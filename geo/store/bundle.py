@@ -19,7 +19,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo.files import atomic_write
+from geo.files import SUFFIXES, atomic_write
 from geo.incidents import DataError, Problem
 from geo.schema import Layer
 from geo.store.records import COLUMNS, Batch, Change, Dump, StoredRecord, Where
@@ -50,9 +50,11 @@ def _record_json(record: StoredRecord) -> dict[str, Any]:
     return {**record.canonical(), "saved_at": record.created_at}  # saved_at: what a version-1 reader looks for
 
 
-def write_bundle(dump: Dump, target: Path, protected: Iterable[Path] = ()) -> int:
-    """Write a dump as a JSON bundle (temporary file, then one rename); returns the number of records."""
-    atomic_write(target, bundle_text(dump), protected=protected)
+def write_bundle(dump: Dump, target: Path, protected: Iterable[Path] = (), force: bool = False) -> int:
+    """Write a dump as a JSON bundle (temporary file, then one rename); returns the number of records.
+
+    An existing file that is not a .json is replaced only with `force`."""
+    atomic_write(target, bundle_text(dump), protected, SUFFIXES["bundle"], force)
     return len(dump.records)
 
 
