@@ -1,0 +1,73 @@
+"""News extraction across sentences: a site told with no trigger of its own after an event ("similar scenes
+were reported in …", "i u …", "edhe në …") repeats that event there; speech, origins and fears do not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.dataset import DATA_DIR
+from geo.extract import extract
+from geo.gazetteer import Gazetteer
+
+PUBLISHED = date(2024, 3, 15)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.from_csv(DATA_DIR / "places.csv")
+
+
+def _events(text: str, gazetteer: Gazetteer) -> set[tuple[str, str, str | None]]:
+    return {(c.place_id, c.date.isoformat(), c.event_type) for c in extract(text, PUBLISHED, gazetteer).candidates}
+
+
+ECHOES = {
+    "en": "A blast damaged the canal near Zubin Potok on Tuesday. Incidents were also recorded in Varage and Zupce.",
+    "sr": "Eksplozija je u utorak oštetila kanal kod Zubinog Potoka. Incidenti su zabeleženi i u Varagama i Zupču.",
+    "sq": "Një shpërthim dëmtoi të martën kanalin afër Zubin Potokut. "
+    "Incidente u regjistruan edhe në Varagë dhe në Zupç.",
+}
+
+
+@pytest.mark.parametrize("language", ECHOES)
+def test_a_site_told_after_an_event_with_no_trigger_of_its_own_repeats_it(gazetteer: Gazetteer, language: str) -> None:
+    blast = "Explosions/Remote violence"
+    assert _events(ECHOES[language], gazetteer) == {
+        ("zubin-potok", "2024-03-12", blast),
+        ("gn-784719", "2024-03-12", blast),
+        ("gn-783781", "2024-03-12", blast),
+    }
+
+
+SCENES = {
+    "en": "Protesters blocked the road in Zvecan on Tuesday. Similar scenes were reported in Leposavic.",
+    "sr": "Građani su u utorak blokirali put u Zvečanu. Slični prizori zabeleženi su i u Leposaviću.",
+    "sq": "Qytetarët bllokuan të martën rrugën në Zveçan. Skena të ngjashme u raportuan edhe në Leposaviq.",
+}
+
+
+@pytest.mark.parametrize("language", SCENES)
+def test_similar_scenes_elsewhere_are_the_same_kind_of_event(gazetteer: Gazetteer, language: str) -> None:
+    assert _events(SCENES[language], gazetteer) == {
+        ("zvecan", "2024-03-12", "Protests"),
+        ("leposavic", "2024-03-12", "Protests"),
+    }
+
+
+NOT_EVENTS = {
+    "en": "Protesters clashed with police in Zvecan on Monday. The mayor of Leposavic also condemned the violence. "
+    "Many of the protesters were also from Zubin Potok. Residents of Banjska also fear new raids. "
+    "The NATO troops also secured the town hall in Zvecan.",
+    "sr": "Demonstranti su se u ponedeljak sukobili sa policijom u Zvečanu. Mnogi demonstranti su takođe iz "
+    "Zubinog Potoka. Meštani Banjske se takođe plaše novih akcija.",
+    "sq": "Protestuesit u përleshën të hënën me policinë në Zveçan. Shumë protestues ishin gjithashtu nga Zubin "
+    "Potoku. Banorët e Banjskës gjithashtu kanë frikë nga aksione të reja.",
+}
+
+
+@pytest.mark.parametrize("language", NOT_EVENTS)
+def test_also_in_speech_origins_and_fears_tells_no_event(gazetteer: Gazetteer, language: str) -> None:
+    incidents = {place for place, _, kind in _events(NOT_EVENTS[language], gazetteer) if kind}
+    assert incidents == {"zvecan"}
