@@ -71,3 +71,39 @@ NOT_EVENTS = {
 def test_also_in_speech_origins_and_fears_tells_no_event(gazetteer: Gazetteer, language: str) -> None:
     incidents = {place for place, _, kind in _events(NOT_EVENTS[language], gazetteer) if kind}
     assert incidents == {"zvecan"}
+
+
+# Common ways of telling an event that the trigger lists missed (own-written, one per event type).
+PARAPHRASES = {
+    "en": [
+        ("Two men were taken into custody in Zvecan on Monday.", "Strategic developments"),
+        ("Masked men pelted a police vehicle with stones in Zubin Potok on Monday.", "Riots"),
+        ("Hundreds of Serbs took to the streets of North Mitrovica on Monday.", "Protests"),
+        ("Shots were heard in Zvecan on Monday night.", "Battles"),
+        ("A police officer was run over by a car in Zvecan on Monday.", "Violence against civilians"),
+        ("Kosovo police took control of the municipal buildings in Leposavic on Monday.", "Strategic developments"),
+        ("KFOR soldiers were stationed at the Brnjak crossing on Monday.", None),
+    ],
+    "sr": [
+        ("Policija je u ponedeljak u Leposaviću zadržala trojicu osumnjičenih.", "Strategic developments"),
+        ("Nepoznate osobe ispalile su u ponedeljak nekoliko hitaca na kuću u Leposaviću.", "Battles"),
+        ("Stotine Srba izašlo je u ponedeljak na ulice Severne Mitrovice.", "Protests"),
+        ("Policajac je u ponedeljak izboden nožem u Leposaviću.", "Violence against civilians"),
+        ("Pripadnici Kfora postavljeni su u ponedeljak na prelazu Brnjak.", None),
+    ],
+    "sq": [
+        ("Policia ndaloi të hënën tre të dyshuar në Leposaviq.", "Strategic developments"),
+        ("Qindra serbë dolën të hënën në rrugët e Mitrovicës së Veriut.", "Protests"),
+        ("Policia e Kosovës kontrolloi të hënën disa shtëpi në Zveçan.", "Strategic developments"),
+        ("KFOR-i shtoi të hënën praninë në Leposaviq.", None),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "number"), [(lang, n) for lang, cases in PARAPHRASES.items() for n in range(len(cases))]
+)
+def test_common_paraphrases_of_an_event_are_read(gazetteer: Gazetteer, language: str, number: int) -> None:
+    text, kind = PARAPHRASES[language][number]
+    found = extract(text, PUBLISHED, gazetteer, language).candidates
+    assert [(c.date.isoformat(), c.event_type) for c in found] == [("2024-03-11", kind)]
