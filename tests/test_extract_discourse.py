@@ -107,3 +107,17 @@ def test_common_paraphrases_of_an_event_are_read(gazetteer: Gazetteer, language:
     text, kind = PARAPHRASES[language][number]
     found = extract(text, PUBLISHED, gazetteer, language).candidates
     assert [(c.date.isoformat(), c.event_type) for c in found] == [("2024-03-11", kind)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sr", "Policija je u ponedeljak uhapsila muškarca u Opštini Leposavić."),
+        ("sq", "Policia arrestoi të hënën një burrë në Komunën e Leposaviqit."),
+        ("en", "Police arrested a man in the Municipality of Leposavic on Monday."),
+    ],
+)
+def test_an_event_at_a_northern_municipality_named_in_full_is_at_its_town(
+    gazetteer: Gazetteer, language: str, text: str
+) -> None:
+    assert [c.place_id for c in extract(text, PUBLISHED, gazetteer, language).candidates] == ["leposavic"]
