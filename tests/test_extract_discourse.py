@@ -121,3 +121,18 @@ def test_an_event_at_a_northern_municipality_named_in_full_is_at_its_town(
     gazetteer: Gazetteer, language: str, text: str
 ) -> None:
     assert [c.place_id for c in extract(text, PUBLISHED, gazetteer, language).candidates] == ["leposavic"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sr", "Građani su se u ponedeljak okupili u Severnoj Mitrovici tražeći mir."),
+        ("sq", "Qytetarët protestuan të hënën në Mitrovicën e Veriut duke kërkuar qetësi."),
+        ("en", "Residents rallied in North Mitrovica on Monday demanding calm."),
+    ],
+)
+def test_a_site_after_its_preposition_is_no_speaker_of_the_verb_that_follows(
+    gazetteer: Gazetteer, language: str, text: str
+) -> None:
+    found = extract(text, PUBLISHED, gazetteer, language).candidates
+    assert [(c.place_id, c.event_type) for c in found] == [("mitrovica-north", "Protests")]
