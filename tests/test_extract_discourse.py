@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from geo.dataset import DATA_DIR
-from geo.extract import extract
+from geo.extract import extract, find_article_date
 from geo.gazetteer import Gazetteer
 
 PUBLISHED = date(2024, 3, 15)  # a Friday
@@ -136,3 +136,12 @@ def test_a_site_after_its_preposition_is_no_speaker_of_the_verb_that_follows(
 ) -> None:
     found = extract(text, PUBLISHED, gazetteer, language).candidates
     assert [(c.place_id, c.event_type) for c in found] == [("mitrovica-north", "Protests")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Kosovska Mitrovica, 20. april 2024.", "North Mitrovica, 20 April 2024", "Mitrovicë e Veriut, 20 prill 2024"],
+)
+def test_a_place_line_with_a_name_of_several_words_dates_the_article(line: str) -> None:
+    found = find_article_date(f"{line}\n\nPolicija je u ponedeljak uhapsila dvojicu u Zvečanu.\n")
+    assert found is not None and found.value == date(2024, 4, 20)
