@@ -29,7 +29,7 @@ from datetime import date
 from geo.extract.dates import ArticleDate, article_date
 from geo.extract.events import raws_of
 from geo.extract.language import Language, detect_language, get_language, languages
-from geo.extract.mentions import scanner
+from geo.extract.mentions import scanner, seat_town
 from geo.extract.merging import candidates
 from geo.extract.records import (
     Candidate,
@@ -41,7 +41,7 @@ from geo.extract.records import (
     PlaceMention,
     PublishedFrom,
 )
-from geo.extract.roles import NORTH, Found, dateline_end, place_rules
+from geo.extract.roles import NORTH, Found, dateline_end, in_north, place_rules
 from geo.extract.rows import to_rows
 from geo.extract.sentences import Sentence, sentences
 from geo.extract.text import Text, latin_view
@@ -191,10 +191,23 @@ def extract(text: str, published: date | None, gazetteer: Gazetteer, language: s
         mentions += [_mention(m, fact.sentence, view) for m in sentence_mentions]
     located = frozenset((m.place.id, m.locates) for fact in facts for m in fact.mentions if m.locates)
     found_candidates = candidates(raws, rules_language, located)
-    proposed, elsewhere = _in_focus([_in_source(c, view) for c in found_candidates], gazetteer)
+    proposed, elsewhere = _in_focus([_at_seat(_in_source(c, view), gazetteer) for c in found_candidates], gazetteer)
     far = [m for m in mentions if not m.in_area or m.place_id in elsewhere]
     outside = list({m.place_id: m for m in reversed(far)}.values())[::-1]
     return Extraction(proposed, outside, mentions, day, source, rules_language.code, notes)
+
+
+def _at_seat(candidate: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """An event told at a northern municipality by its full name ("në Komunën e Leposaviqit", "u Opštini
+    Leposavić") is put at the town it is named after, as when the name is written plainly ("in Leposavić"):
+    the map's municipality-level places are the towns, and a municipality's point is only a polygon's."""
+    place = gazetteer.get(candidate.place_id)
+    if place is None or place.kind != "municipality" or not in_north(place):
+        return candidate
+    seat = seat_town(place, gazetteer)
+    if seat is None:
+        return candidate
+    return replace(candidate, place_id=seat.id, place=seat.name_en, lat=seat.lat, lon=seat.lon)
 
 
 _BROAD = ("country", "region")

@@ -1,8 +1,9 @@
 """What a clause says happened: its incident and deployment triggers, with their counts.
 
 A trigger governed by a modal or a request tells no event; an idiom ("a war of words") is no trigger;
-a clause with no trigger but a weak word or a casualty figure makes a claim that only adds to an
-event named nearby. A relative clause tells claims of its own.
+a clause with no trigger but a weak word, a casualty figure or an echo ("similar scenes", "also") makes a
+claim that only adds to an event named nearby, or repeats it at a site of its own. A relative clause
+tells claims of its own.
 """
 
 from __future__ import annotations
@@ -88,12 +89,20 @@ def _claims(
         for rule, position, number in types
         if not _hypothetical(text, position, rules)
     ]
-    if not claims and (rules.weak.search(text) or casualties):
+    echo = deployment is None and _echoes(text, rules)  # "the troops also secured …" tells its own event
+    if not claims and (rules.weak.search(text) or casualties or echo):
         claims.append(Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False))
     if deployment and not _hypothetical(text, deployment[1], rules):
         kind, position = deployment
         claims.append(Claim("deployment", kind, None, 0, offset + position, _only(counts, keep="troops"), True))
     return claims
+
+
+def _echoes(text: str, rules: Rules) -> bool:
+    """A clause with no trigger that says the same happened elsewhere ("Similar scenes were reported in
+    Leposavić", "i u Zubinom Potoku", "edhe në Zveçan"): an untyped claim, which takes its type from the event
+    just told (geo.extract.merging). Said of speech ("residents there also said") it tells no event."""
+    return bool(rules.echo.search(text)) and not rules.speech.search(text)
 
 
 def _hypothetical(text: str, position: int, rules: Rules) -> bool:

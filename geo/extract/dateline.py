@@ -18,6 +18,8 @@ __all__ = ["ArticleDate", "article_date"]
 _HEADER_LINES = 12  # a publication line is looked for in the first lines of the text
 _LINE_CHARS = 100
 _LEFTOVER_LETTERS = 16  # a publication line holds a date, maybe a time and a weekday, little else
+# "Kosovska Mitrovica, 20. april 2024.": a place line's head, capitalised words and a comma, before its date.
+_PLACE_HEAD = re.compile(r"^\s*(?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*\s*,\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]")
 _BYLINE_SEPARATOR = re.compile(r"\s[|·•]\s|\s[-–—]\s")
@@ -57,7 +59,9 @@ def _dated_part(line: str, rules: DateRules) -> date | None:
     if len(found) != 1:
         return None
     date_mention = found[0]
-    rest = _TIME.sub("", body[: date_mention.position] + body[date_mention.end :])
+    head = body[: date_mention.position]
+    head = "" if _PLACE_HEAD.match(head) and head.strip()[0].isupper() else head  # the place the line is from
+    rest = _TIME.sub("", head + body[date_mention.end :])
     rest = rules.weekday.sub("", rest)
     if len(_LETTERS.findall(rest)) > _LEFTOVER_LETTERS:
         return None

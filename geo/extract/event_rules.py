@@ -36,6 +36,7 @@ class Rules:
     incident: tuple[IncidentRule, ...]
     deployment: tuple[tuple[re.Pattern[str], str], ...]
     weak: re.Pattern[str]
+    echo: re.Pattern[str]  # "similar scenes", "also", "edhe", "takođe": the same happened at the place named
     idioms: re.Pattern[str]
     force: re.Pattern[str]
     speech: re.Pattern[str]
@@ -64,6 +65,7 @@ def rules_for(language: Language) -> Rules:
         incident=incident,
         deployment=tuple((re.compile(r["pattern"]), r["kind"]) for r in section["deployment"]),
         weak=re.compile(section.get("weak", "(?!)")),
+        echo=re.compile(section.get("echo", "(?!)")),
         idioms=re.compile(section.get("idioms", "(?!)")),
         force=re.compile(section["force"]),
         speech=re.compile(places.get("speech", "(?!)")),

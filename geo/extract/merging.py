@@ -28,6 +28,7 @@ _ATTACH_WINDOW = 4  # a sentence without a site adds to an event named at most t
 _RECENT_EVENTS = 200  # merging looks back over this many events: no real article has more
 _KIN_WINDOW = 2  # sentences: kin types at nested places are one event only when told this close
 _WAITING = 2  # a claim without a place, before any event, joins the first event named this few sentences later
+_ECHO_WINDOW = 2  # sentences: an untyped claim at a new site repeats an event told at most this many before
 
 
 @dataclass
@@ -194,6 +195,34 @@ def _refine(events: list[_Event], raw: Raw) -> bool:
     return False
 
 
+def _own_day(raw: Raw) -> bool:
+    return raw.when.basis != "publication" and not raw.when.inherited
+
+
+def _echo(events: list[_Event], raw: Raw) -> _Event | None:
+    """An untyped claim at a precise site that the event just told does not cover ("Similar scenes were
+    reported in Leposavić and Zubin Potok", "Incidents were also recorded in Varage") tells that event again at
+    another place: a new event of its type, on its day unless the sentence gives one of its own."""
+    assert raw.place is not None
+    if raw.kind != "incident" or coarseness(raw.place) or not raw.place.in_area:
+        return None
+    recent = [e for e in events[-_RECENT_EVENTS:] if e.raws[0].kind == "incident" and e.typed]
+    told = [e for e in recent if e.last_sentence < raw.sentence]  # a list's first echo is no source of the next
+    source = max(told, key=lambda e: e.last_sentence, default=None)
+    if source is None or raw.sentence - source.last_sentence > _ECHO_WINDOW:
+        return None
+    place = source.head.place
+    assert place is not None
+    if _contains(place, raw.place, source.located) or _contains(raw.place, place, source.located):
+        return None  # the same event's place, told again
+    if any(e.head.place is not None and e.head.place.id == raw.place.id for e in recent):
+        return None  # a site with an event of its own: the claim adds to it
+    head = source.head
+    when = raw.when if _own_day(raw) else source.when
+    typed = replace(raw, subtype=head.subtype, sub_event_type=head.sub_event_type, rule=head.rule, when=when)
+    return _Event.of([replace(typed, specific=True)], located=source.located)
+
+
 def _dated(raw: Raw) -> bool:
     """A claim with a day of its own or of the sentences before it, not only the publication day."""
     return raw.when.basis != "publication"
@@ -224,6 +253,10 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     for raw in raws:
         country = raw.place if raw.place is not None and raw.place.kind == "country" else country
         if raw.place is not None and not raw.subtype and _refine(events, raw):
+            continue
+        echoed = _echo(events, raw) if raw.place is not None and not raw.subtype else None
+        if echoed is not None:
+            events.append(echoed)
             continue
         floating = raw.place is None or not raw.subtype
         target = _attach_target(events, raw) if floating else _merge_target(events, raw)

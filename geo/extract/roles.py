@@ -176,7 +176,9 @@ def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRo
         (start < dateline, "dateline"),
         (bool(rules.origin_before.search(before)), "origin"),
         (_aside(before, after, rules), "aside"),
-        (bool(rules.seat_before.search(before) or rules.seat_after.match(after)), "actor_seat"),
+        (bool(rules.seat_before.search(before)), "actor_seat"),
+        # "Pristina says": a name that is the subject of speech; "u Severnoj Mitrovici tražeći mir" is a site.
+        (not found.strong and bool(rules.seat_after.match(after)), "actor_seat"),
         (bool(rules.official_before.search(before)), "actor_seat"),
         (_fronted_seat(text, found, rules), "actor_seat"),
         (broad and bool(rules.modifier_after.match(after) or rules.modifier_before.search(before)), "modifier"),
