@@ -52,11 +52,23 @@ def _incident_types(text: str, rules: Rules) -> list[tuple[IncidentRule, int, in
     return sorted(found.values(), key=lambda item: item[2])
 
 
+_TARGET_CHARS = 60  # how far from a deployment word the words that make it an attack's target may stand
+
+
+def _targeted(text: str, match: re.Match[str], rules: Rules) -> bool:
+    """A patrol or a post that is what was attacked ("an attack on a KFOR patrol", "napad na patrolu",
+    "sulm ndaj patrullës", "the patrol was ambushed") is the object of an incident, not a report of a
+    deployment."""
+    before = text[max(0, match.start() - _TARGET_CHARS) : match.start()]
+    after = text[match.end() : match.end() + _TARGET_CHARS]
+    return bool(rules.target_before.search(before) or rules.target_after.match(after))
+
+
 def _deployment_kind(text: str, rules: Rules) -> tuple[str, int] | None:
     if not rules.force.search(text):
         return None
     for pattern, kind in rules.deployment:
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if not _targeted(text, m, rules)), None)
         if match:
             return kind, match.start()
     return None

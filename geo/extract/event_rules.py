@@ -44,6 +44,8 @@ class Rules:
     relative_clause: re.Pattern[str]
     anaphora: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    target_before: re.Pattern[str]  # "attack on a", "napad na": a patrol or post named as what was attacked
+    target_after: re.Pattern[str]  # "… was attacked", "… je napadnuta", "… u sulmua"
     casualty_rule: int
     riots_rule: int
 
@@ -73,6 +75,8 @@ def rules_for(language: Language) -> Rules:
         relative_clause=re.compile(places.get("relative_clause", "(?!)")),
         anaphora=re.compile(places.get("anaphora", "(?!)")),
         hypothetical=re.compile(section.get("hypothetical", "(?!)")),
+        target_before=re.compile(section.get("target_before", "(?!)")),
+        target_after=re.compile(section.get("target_after", "(?!)")),
         casualty_rule=casualty,
         riots_rule=riots,
     )

@@ -1,0 +1,51 @@
+"""News extraction in context: the words around a trigger or a place that change what it tells (a patrol that
+was attacked, a road towards a crossing, the north of a country, a gathering in church, a year something has
+lasted since). Sentences are own-written, in the style of local reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.dataset import DATA_DIR
+from geo.extract import extract
+from geo.gazetteer import Gazetteer
+
+PUBLISHED = date(2024, 3, 15)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.from_csv(DATA_DIR / "places.csv")
+
+
+def _kinds(text: str, gazetteer: Gazetteer) -> set[tuple[str, str, str]]:
+    return {(c.kind, c.place_id, c.date.isoformat()) for c in extract(text, PUBLISHED, gazetteer).candidates}
+
+
+ATTACKED_PATROLS = [
+    "Nepoznata lica su u utorak uveče kamenovala i napala patrolu Kosovske policije u Leposaviću.",
+    "Napad na mešovitu patrolu Kfora dogodio se u utorak nedaleko od Leposavića.",
+    "Patrola granične policije je u utorak gađana kamenicama u Leposaviću.",
+    "Persona të maskuar sulmuan të martën një patrullë të Policisë së Kosovës në Leposaviq.",
+    "Sulmi ndaj patrullës së KFOR-it ndodhi të martën në Leposaviq.",
+    "Një patrullë e policisë kufitare u qëllua me gurë të martën në Leposaviq.",
+    "Two police patrols were ambushed by masked men in Leposavic on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", ATTACKED_PATROLS)
+def test_a_patrol_that_was_attacked_is_no_deployment(gazetteer: Gazetteer, text: str) -> None:
+    assert _kinds(text, gazetteer) == {("incident", "leposavic", "2024-03-12")}
+
+
+PATROLS_AFTER_AN_ATTACK = [
+    "Posle napada Kfor je u utorak pojačao patrole u Leposaviću.",
+    "Pas sulmit, KFOR-i shtoi të martën patrullat në Leposaviq.",
+]
+
+
+@pytest.mark.parametrize("text", PATROLS_AFTER_AN_ATTACK)
+def test_patrols_stepped_up_after_an_attack_are_a_deployment(gazetteer: Gazetteer, text: str) -> None:
+    assert ("deployment", "leposavic", "2024-03-12") in _kinds(text, gazetteer)
