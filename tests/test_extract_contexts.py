@@ -49,3 +49,28 @@ PATROLS_AFTER_AN_ATTACK = [
 @pytest.mark.parametrize("text", PATROLS_AFTER_AN_ATTACK)
 def test_patrols_stepped_up_after_an_attack_are_a_deployment(gazetteer: Gazetteer, text: str) -> None:
     assert ("deployment", "leposavic", "2024-03-12") in _kinds(text, gazetteer)
+
+
+BLOCKED_ROADS = [
+    ("Qytetarët serbë bllokuan të martën me kamionë rrugën për në Jarinjë.", "jarinje"),
+    ("Barrikada të reja u ngritën të martën në rrugën drejt pikëkalimit të Bërnjakut.", "brnjak"),
+    ("Meštani su u utorak kamionima i traktorima blokirali put prema Jarinju.", "jarinje"),
+    ("Građani Leposavića su u utorak blokirali magistralni put koji vodi ka Jarinju.", "jarinje"),
+    ("Serb residents blocked the main road towards Jarinje with lorries on Tuesday.", "jarinje"),
+]
+
+
+@pytest.mark.parametrize(("text", "place_id"), BLOCKED_ROADS)
+def test_a_road_blocked_towards_a_place_is_mapped_there(gazetteer: Gazetteer, text: str, place_id: str) -> None:
+    assert ("incident", place_id, "2024-03-12") in _kinds(text, gazetteer)
+
+
+DESTINATIONS = [
+    "Automjetet e KFOR-it u nisën të martën nga Zveçani drejt Jarinjës.",
+    "Kolona vozila Kfora krenula je u utorak iz Zvečana prema Jarinju.",
+]
+
+
+@pytest.mark.parametrize("text", DESTINATIONS)
+def test_a_destination_with_no_blockade_is_no_site(gazetteer: Gazetteer, text: str) -> None:
+    assert "jarinje" not in {place for _, place, _ in _kinds(text, gazetteer)}
