@@ -74,3 +74,17 @@ DESTINATIONS = [
 @pytest.mark.parametrize("text", DESTINATIONS)
 def test_a_destination_with_no_blockade_is_no_site(gazetteer: Gazetteer, text: str) -> None:
     assert "jarinje" not in {place for _, place, _ in _kinds(text, gazetteer)}
+
+
+NORTH_OF_KOSOVO = [
+    "Qytetarët serbë bllokuan të martën disa rrugë në veriun e Kosovës.",
+    "Qytetarët serbë bllokuan të martën disa rrugë në pjesën veriore të Kosovës.",
+    "Meštani su u utorak blokirali nekoliko puteva u severnom delu Kosova.",
+    "Meštani su u utorak blokirali nekoliko puteva na severu Kosova.",
+    "Serb residents blocked several roads in the northern part of Kosovo on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", NORTH_OF_KOSOVO)
+def test_the_north_of_the_country_is_the_northern_region(gazetteer: Gazetteer, text: str) -> None:
+    assert _kinds(text, gazetteer) == {("incident", "north-kosovo", "2024-03-12")}
