@@ -88,3 +88,32 @@ NORTH_OF_KOSOVO = [
 @pytest.mark.parametrize("text", NORTH_OF_KOSOVO)
 def test_the_north_of_the_country_is_the_northern_region(gazetteer: Gazetteer, text: str) -> None:
     assert _kinds(text, gazetteer) == {("incident", "north-kosovo", "2024-03-12")}
+
+
+HARMLESS = [
+    "Believers gathered in the church in Zvecan on Sunday for the Easter liturgy.",
+    "Stotine vernika okupilo se u nedelju u crkvi Svetog Save u Zvečanu na jutarnjoj liturgiji.",
+    "Qindra besimtarë u mblodhën të dielën në kishën e Zveçanit për meshën e Pashkëve.",
+    "Football fans gathered in Zvecan on Tuesday evening to celebrate the local club's win.",
+    "A pedestrian was struck by a car in a traffic accident in Zvecan on Tuesday.",
+    "Pešak je u utorak udaren automobilom u saobraćajnoj nesreći u centru Zvečana.",
+    "Një këmbësor u godit nga një veturë të martën në Zveçan, në një aksident në rrugën kryesore.",
+    "Dvoje ljudi je poginulo u utorak u saobraćajnoj nesreći kod Zvečana.",
+]
+
+
+@pytest.mark.parametrize("text", HARMLESS)
+def test_a_gathering_in_church_or_a_traffic_accident_is_no_incident(gazetteer: Gazetteer, text: str) -> None:
+    assert _kinds(text, gazetteer) == set()
+
+
+NAMED_OUTRIGHT = [
+    "After the liturgy in the church, hundreds of Serbs protested in Zvecan on Tuesday.",
+    "Pas meshës në kishë, qindra serbë protestuan të martën në Zveçan.",
+    "A police officer was run over by a car in Zvecan on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_OUTRIGHT)
+def test_an_event_named_outright_beside_such_words_stays(gazetteer: Gazetteer, text: str) -> None:
+    assert _kinds(text, gazetteer) == {("incident", "zvecan", "2024-03-12")}
