@@ -117,3 +117,28 @@ NAMED_OUTRIGHT = [
 @pytest.mark.parametrize("text", NAMED_OUTRIGHT)
 def test_an_event_named_outright_beside_such_words_stays(gazetteer: Gazetteer, text: str) -> None:
     assert _kinds(text, gazetteer) == {("incident", "zvecan", "2024-03-12")}
+
+
+def _deployments(text: str, gazetteer: Gazetteer) -> set[tuple[str, str, str]]:
+    return {
+        (c.place_id, c.date.isoformat(), c.date_precision)
+        for c in extract(text, PUBLISHED, gazetteer).candidates
+        if c.kind == "deployment"
+    }
+
+
+SINCE_A_YEAR = [
+    "Protesters blocked the road in Leposavic on Tuesday. Polish KFOR troops have been stationed there since 2022.",
+    "Građani su u utorak blokirali put u Leposaviću. Poljski vojnici Kfora tamo su raspoređeni od 2022. godine.",
+    "Qytetarët bllokuan të martën rrugën në Leposaviq. Ushtarët polakë të KFOR-it janë vendosur atje që nga viti 2022.",
+]
+
+
+@pytest.mark.parametrize("text", SINCE_A_YEAR)
+def test_a_deployment_since_a_year_is_dated_to_that_year_not_the_day_before(gazetteer: Gazetteer, text: str) -> None:
+    assert _deployments(text, gazetteer) == {("leposavic", "2022-01-01", "year")}
+
+
+def test_a_year_since_which_troops_stay_lends_no_year_to_the_next_date(gazetteer: Gazetteer) -> None:
+    text = "KFOR troops have been stationed in Leposavic since 2022. On 10 March, police arrested two men in Zvecan."
+    assert ("incident", "zvecan", "2024-03-10") in _kinds(text, gazetteer)

@@ -77,7 +77,8 @@ class _Story:
         day = next((d for d in dates if _anchors(d, self.published, background)), None)
         self.anchor = (self.prose, day) if day else self.anchor
         self.lede = day if self.lede is None and day and self.prose < _LEDE_SENTENCES else self.lede
-        full = [d for d in dates if d.has_year and d.basis == "explicit"]
+        # A year an ongoing state dates from ("since 2023") is no year the story is telling of.
+        full = [d for d in dates if d.has_year and d.basis == "explicit" and d.precision != "year"]
         self.year = (self.prose, full[-1].value.year) if full else self.year
         self.prose += 1
 
