@@ -142,3 +142,13 @@ def test_a_deployment_since_a_year_is_dated_to_that_year_not_the_day_before(gaze
 def test_a_year_since_which_troops_stay_lends_no_year_to_the_next_date(gazetteer: Gazetteer) -> None:
     text = "KFOR troops have been stationed in Leposavic since 2022. On 10 March, police arrested two men in Zvecan."
     assert ("incident", "zvecan", "2024-03-10") in _kinds(text, gazetteer)
+
+
+def test_a_municipality_named_in_full_is_where_the_story_is(gazetteer: Gazetteer) -> None:
+    text = (
+        "Kryetari i ri mori sot detyrën në krye të Komunës së Zveçanit. "
+        "Ceremonia u mbajt në sallën e kuvendit komunal. "
+        "Mysafirët u pritën në hollin kryesor të ndërtesës. "
+        "Në zgjedhjet e jashtëzakonshme të 23 shkurtit, ai fitoi me rreth 60 për qind të votave."
+    )
+    assert ("incident", "zvecan", "2024-02-23") in _kinds(text, gazetteer)
