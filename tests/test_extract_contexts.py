@@ -152,3 +152,26 @@ def test_a_municipality_named_in_full_is_where_the_story_is(gazetteer: Gazetteer
         "Në zgjedhjet e jashtëzakonshme të 23 shkurtit, ai fitoi me rreth 60 për qind të votave."
     )
     assert ("incident", "zvecan", "2024-02-23") in _kinds(text, gazetteer)
+
+
+SEEING_TO_SECURITY = [
+    "Njësitë e KFOR-it kujdesen që nga e hëna për sigurinë pranë ndërtesës së komunës në Zveçan.",
+    "Për sigurinë e ndërtesës së komunës në Zveçan kujdesen që nga e hëna policët e njësisë speciale.",
+]
+
+
+@pytest.mark.parametrize("text", SEEING_TO_SECURITY)
+def test_forces_that_see_to_security_guard_the_place(gazetteer: Gazetteer, text: str) -> None:
+    assert _deployments(text, gazetteer) == {("zvecan", "2024-03-11", "day")}
+
+
+SINCE_A_YEAR_NOWHERE = {
+    "en": "Serbs blocked the road in Jarinje on Tuesday. KFOR soldiers have guarded the boundary line since 1999.",
+    "sq": "Serbët bllokuan të martën rrugën në Jarinjë. Për sigurinë në vijën kufitare që nga viti 1999 kujdesen "
+    "ushtarët e KFOR-it.",
+}
+
+
+@pytest.mark.parametrize("language", SINCE_A_YEAR_NOWHERE)
+def test_forces_there_since_a_year_with_no_site_are_background(gazetteer: Gazetteer, language: str) -> None:
+    assert _deployments(SINCE_A_YEAR_NOWHERE[language], gazetteer) == set()
