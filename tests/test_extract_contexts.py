@@ -155,6 +155,7 @@ def test_a_municipality_named_in_full_is_where_the_story_is(gazetteer: Gazetteer
 
 
 SEEING_TO_SECURITY = [
+    "Since Monday, KFOR soldiers have provided security around the municipal building in Zvecan.",
     "Njësitë e KFOR-it kujdesen që nga e hëna për sigurinë pranë ndërtesës së komunës në Zveçan.",
     "Për sigurinë e ndërtesës së komunës në Zveçan kujdesen që nga e hëna policët e njësisë speciale.",
 ]
