@@ -176,3 +176,8 @@ SINCE_A_YEAR_NOWHERE = {
 @pytest.mark.parametrize("language", SINCE_A_YEAR_NOWHERE)
 def test_forces_there_since_a_year_with_no_site_are_background(gazetteer: Gazetteer, language: str) -> None:
     assert _deployments(SINCE_A_YEAR_NOWHERE[language], gazetteer) == set()
+
+
+def test_vehicles_named_with_a_long_albanian_genitive_chain_are_seen_passing(gazetteer: Gazetteer) -> None:
+    text = "Një varg automjetesh të blinduara të Policisë së Kosovës (ROSU) kaluan të martën nëpër Zveçan."
+    assert _kinds(text, gazetteer) == {("incident", "zvecan", "2024-03-12")}
