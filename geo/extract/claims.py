@@ -41,22 +41,44 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-def _incident_types(text: str, rules: Rules) -> list[tuple[IncidentRule, int, int]]:
+def _incident_types(text: str, rules: Rules, silenced: frozenset[str]) -> list[tuple[IncidentRule, int, int]]:
     """Each event type a clause names, with its most specific rule and where its first trigger is."""
     cleaned = _blank(text, rules.idioms)
     found: dict[str, tuple[IncidentRule, int, int]] = {}
     for number, rule in enumerate(rules.incident):
-        match = rule.pattern.search(cleaned)
+        match = None if rule.event_type in silenced else rule.pattern.search(cleaned)
         if match and rule.event_type not in found:
             found[rule.event_type] = (rule, match.start(), number)
     return sorted(found.values(), key=lambda item: item[2])
+
+
+_TARGET_CHARS = 60  # how far from a deployment word the words that make it an attack's target may stand
+
+
+def _targeted(text: str, match: re.Match[str], rules: Rules) -> bool:
+    """A patrol or a post that is what was attacked ("an attack on a KFOR patrol", "napad na patrolu",
+    "sulm ndaj patrullës", "the patrol was ambushed") is the object of an incident, not a report of a
+    deployment."""
+    before = text[max(0, match.start() - _TARGET_CHARS) : match.start()]
+    after = text[match.end() : match.end() + _TARGET_CHARS]
+    return bool(rules.target_before.search(before) or rules.target_after.match(after))
+
+
+def _silenced(text: str, rules: Rules) -> frozenset[str]:
+    """The event types a sentence's harmless context rules out, whichever clause it stands in ("…, në një
+    aksident"): people who gathered in church or to celebrate held no protest (unless it says they protested);
+    a pedestrian struck by a car in a traffic accident was not attacked."""
+    harmless = (
+        types for context, outright, types in rules.harmless if context.search(text) and not outright.search(text)
+    )
+    return frozenset().union(*harmless)
 
 
 def _deployment_kind(text: str, rules: Rules) -> tuple[str, int] | None:
     if not rules.force.search(text):
         return None
     for pattern, kind in rules.deployment:
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if not _targeted(text, m, rules)), None)
         if match:
             return kind, match.start()
     return None
@@ -67,10 +89,15 @@ def _only(counts: tuple[Count, ...], keep: str | None = None, exclude: str | Non
 
 
 def _claims(
-    text: str, offset: int, language: Language, count_before: Count | None = None, counted: str | None = None
+    text: str,
+    offset: int,
+    language: Language,
+    silenced: frozenset[str],
+    count_before: Count | None = None,
+    counted: str | None = None,
 ) -> list[Claim]:
     rules = rules_for(language)
-    types = _incident_types(text, rules)
+    types = _incident_types(text, rules, silenced)
     deployment = _deployment_kind(text, rules)
     counts = tuple(counts_in(counted or text, language, count_before))
     casualties = _only(counts, exclude="troops")
@@ -90,7 +117,7 @@ def _claims(
         if not _hypothetical(text, position, rules)
     ]
     echo = deployment is None and _echoes(text, rules)  # "the troops also secured …" tells its own event
-    if not claims and (rules.weak.search(text) or casualties or echo):
+    if not claims and not silenced and (rules.weak.search(text) or casualties or echo):
         claims.append(Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False))
     if deployment and not _hypothetical(text, deployment[1], rules):
         kind, position = deployment
@@ -114,12 +141,12 @@ def _hypothetical(text: str, position: int, rules: Rules) -> bool:
 def clause_claims(text: str, start: int, end: int, language: Language, count_before: Count | None) -> list[Claim]:
     """A clause's claims; a relative clause in it ("…, where special police had been deployed since last Monday")
     tells claims of its own, with its own dates. The figures stay with the rest's claims, as when read whole."""
-    part = text[start:end]
+    part, silenced = text[start:end], _silenced(text, rules_for(language))
     spans = [m.span() for m in rules_for(language).relative_clause.finditer(part)]
     if not spans:
-        return _claims(part, start, language, count_before)
+        return _claims(part, start, language, silenced, count_before)
     rest = _blank(part, rules_for(language).relative_clause)
-    claims = _claims(rest, start, language, count_before, counted=part)
+    claims = _claims(rest, start, language, silenced, count_before, counted=part)
     for a, b in spans:
-        claims += [c for c in _claims(part[a:b], start + a, language) if c.anchored]
+        claims += [c for c in _claims(part[a:b], start + a, language, silenced) if c.anchored]
     return claims

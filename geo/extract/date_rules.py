@@ -42,6 +42,7 @@ class DateMention:
 class DateRules:
     explicit: tuple[re.Pattern[str], ...]
     month_year: re.Pattern[str]
+    since_year: re.Pattern[str]  # "since 2023", "od 2023. godine", "që nga viti 2023": a year, not a day
     month_only: re.Pattern[str]
     weekday: re.Pattern[str]
     ago: re.Pattern[str]
@@ -96,6 +97,7 @@ def date_rules(language: Language) -> DateRules:
     return DateRules(
         explicit=tuple(_fill(template, parts) for template in section["formats"]),
         month_year=_fill(section["month_year"], parts),
+        since_year=_fill(section.get("since_year", "(?!)"), parts),
         month_only=_fill(section["month_only"], parts),
         weekday=_fill(section["weekday"], parts),
         ago=_fill(section["ago"], parts),

@@ -18,7 +18,7 @@ from geo.extract.date_rules import DateMention, DateRules, date_rules
 from geo.extract.dateline import ArticleDate, article_date
 from geo.extract.language import Language
 from geo.extract.relative_dates import relative_dates, started_earlier, story_day_dates
-from geo.extract.written_dates import explicit_dates, month_dates, weekday_dates
+from geo.extract.written_dates import explicit_dates, month_dates, since_year_dates, weekday_dates
 
 __all__ = ["ArticleDate", "DateMention", "article_date", "dates_in", "reference_spans"]
 
@@ -42,7 +42,9 @@ def dates_in(
     rules = date_rules(language)
     found = list(explicit_dates(text, published, rules, context_year))
     found += [
-        item for finder in (month_dates, weekday_dates, relative_dates) for item in finder(text, published, rules)
+        item
+        for finder in (month_dates, since_year_dates, weekday_dates, relative_dates)
+        for item in finder(text, published, rules)
     ]
     found += list(story_day_dates(text, story_day or published, rules, [m for _, m in found]))
     kept: list[DateMention] = []

@@ -44,6 +44,11 @@ class Rules:
     relative_clause: re.Pattern[str]
     anaphora: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    target_before: re.Pattern[str]  # "attack on a", "napad na": a patrol or post named as what was attacked
+    target_after: re.Pattern[str]  # "… was attacked", "… je napadnuta", "… u sulmua"
+    # Contexts in which triggers of some types tell nothing of note (a gathering in church, a car crash), unless
+    # the clause names the event outright ("a protest after the liturgy"): (context, outright words, types).
+    harmless: tuple[tuple[re.Pattern[str], re.Pattern[str], frozenset[str]], ...]
     casualty_rule: int
     riots_rule: int
 
@@ -73,6 +78,12 @@ def rules_for(language: Language) -> Rules:
         relative_clause=re.compile(places.get("relative_clause", "(?!)")),
         anaphora=re.compile(places.get("anaphora", "(?!)")),
         hypothetical=re.compile(section.get("hypothetical", "(?!)")),
+        target_before=re.compile(section.get("target_before", "(?!)")),
+        target_after=re.compile(section.get("target_after", "(?!)")),
+        harmless=tuple(
+            (re.compile(h["pattern"]), re.compile(h.get("unless", "(?!)")), frozenset(h["types"]))
+            for h in section.get("harmless", [])
+        ),
         casualty_rule=casualty,
         riots_rule=riots,
     )

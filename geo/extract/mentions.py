@@ -187,14 +187,20 @@ def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, 
 
 def _north_part(text: str, found: Found, scan: _Scan) -> Found:
     """ "the northern part of Mitrovica", "severni deo Mitrovice" (or "južni deo Kosovske Mitrovice"): the
-    northern (southern) place of that name, if any."""
+    northern (southern) place of that name, if any; of a country, its northern region."""
     before = text[max(0, found.start - CONTEXT_CHARS) : found.start]
     for pattern, direction in ((scan.rules.north_part, "north"), (scan.rules.south_part, "south")):
         if pattern.search(before):
             place = lookup(f"{direction} {strip_directions(fold(found.place.name_en))}", scan.index)
-            if place is not None and place.id != found.place.id and place.kind == found.place.kind:
+            if place is not None and place.id != found.place.id and _same_scale(found.place, place):
                 return replace(found, place=place)
     return found
+
+
+def _same_scale(named: Place, part: Place) -> bool:
+    """A part of the place named: a town's of a town ("the northern part of Mitrovica"); a country's, its region
+    ("në veriun e Kosovës", "u severnom delu Kosova" is North Kosovo, not Kosovo)."""
+    return part.kind == named.kind or (named.kind == "country" and part.kind == "region")
 
 
 def _last_site(found: list[Found]) -> Found | None:

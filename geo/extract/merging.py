@@ -231,8 +231,10 @@ def _dated(raw: Raw) -> bool:
 def _dated_here(raw: Raw) -> bool:
     """Dated enough to start an event where the story is: an incident by its sentence or the ones before; a
     deployment only by a day of its own sentence ("… special units took up positions on Monday"), as forces
-    told of with no day ("the troops had been deployed to separate them") are the story's background."""
-    return _dated(raw) and (raw.kind == "incident" or not raw.when.inherited)
+    told of with no day ("the troops had been deployed to separate them") or only a year ("KFOR has guarded the
+    border since 1999") are the story's background."""
+    own_day = not raw.when.inherited and raw.when.precision == "day"
+    return _dated(raw) and (raw.kind == "incident" or own_day)
 
 
 def _sent_to_country(raw: Raw) -> bool:

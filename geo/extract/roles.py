@@ -72,6 +72,8 @@ class PlaceRules:
     official_before: re.Pattern[str]
     building_before: re.Pattern[str]  # "ndërtesës së Komunës së …", "zgrada opštine …": a building at the seat
     landmark_before: re.Pattern[str]  # "near the hospital in …": a hospital that locates, not one taken to
+    road_before: re.Pattern[str]  # "the road towards", "put prema", "rrugën për në": the far end of a road
+    blockade: re.Pattern[str]  # "blocked", "blokirali", "bllokuan": a road closed there
     distance: re.Pattern[str]  # "not far from", "pak larg", "nedaleko od": a place measured from, after the site
     facility_before: re.Pattern[str]  # "the dam of Lake …": a facility named by its noun and the name after it
 
@@ -111,6 +113,8 @@ def place_rules(language: Language) -> PlaceRules:
         building_before=pattern("building_before"),
         facility_before=pattern("facility_before"),
         landmark_before=pattern("landmark_before"),
+        road_before=pattern("road_before"),
+        blockade=pattern("blockade"),
         distance=pattern("distance"),
     )
 
@@ -163,7 +167,17 @@ def _aside(before: str, after: str, rules: PlaceRules) -> bool:
     a landmark of the site, not an aside."""
     if rules.aside_after.match(after):
         return True
+    if _on_blocked_road(before, after, rules):
+        return False
     return bool(rules.aside_before.search(before)) and not rules.landmark_before.search(before)
+
+
+def _on_blocked_road(before: str, after: str, rules: PlaceRules) -> bool:
+    """ "bllokuan rrugën për në Jarinjë", "barikade na putu prema Jarinju", "the road towards Jarinje was
+    closed": a road blocked towards a place is blocked on the way to it, and reports (and the corpus) map the
+    blockade there; the same words with no blockade name a destination ("drove towards Jarinje")."""
+    blocked = rules.blockade.search(before) or rules.blockade.search(after)
+    return bool(blocked) and bool(rules.road_before.search(before))
 
 
 def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRole:

@@ -28,6 +28,7 @@ _INHERIT_WINDOW = 4  # sentences: how far back an undated sentence looks for its
 _LEDE_SENTENCES = 2  # the opening sentences whose day stands for the story's day
 _YEAR_WINDOW = 1  # sentences: how far back a full date lends its year to a year-less one
 _NEAR_WINDOW = 2  # prose sentences: how long a site stays where the story is
+_MUNICIPALITY = 1  # the coarseness of a municipality (geo.extract.claim_sites)
 
 
 @dataclass
@@ -68,7 +69,9 @@ class _Story:
         self.dateline = self.dateline or next(iter(datelined), None)
         if sites and sentence.prose:
             self.earlier, self.earlier_at = sites, self.prose
-            precise = [m.place for m in sites if not coarseness(m.place) and _local(m.place)]
+            # A municipality named in full ("në krye të Komunës së Mitrovicës së Veriut") is where the story is as
+            # much as its town: its events are put at the town (geo.extract._at_seat).
+            precise = [m.place for m in sites if _local(m.place) and coarseness(m.place) <= _MUNICIPALITY]
             self.topic = self.topic or next(iter(precise), None)
         if not sentence.prose:
             return
@@ -77,7 +80,8 @@ class _Story:
         day = next((d for d in dates if _anchors(d, self.published, background)), None)
         self.anchor = (self.prose, day) if day else self.anchor
         self.lede = day if self.lede is None and day and self.prose < _LEDE_SENTENCES else self.lede
-        full = [d for d in dates if d.has_year and d.basis == "explicit"]
+        # A year an ongoing state dates from ("since 2023") is no year the story is telling of.
+        full = [d for d in dates if d.has_year and d.basis == "explicit" and d.precision != "year"]
         self.year = (self.prose, full[-1].value.year) if full else self.year
         self.prose += 1
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from geo.extract.date_rules import DateMention, DateRules
 
-__all__ = ["explicit_dates", "month_dates", "weekday_dates"]
+__all__ = ["explicit_dates", "month_dates", "since_year_dates", "weekday_dates"]
 
 # A year-less date up to this far ahead is this year's (a vote called for 18 December); further ahead, last year's.
 _SCHEDULED_AHEAD = timedelta(days=90)
@@ -88,6 +88,15 @@ def month_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[
         if mod and mod.lower() in rules.last_month_mods and month == published.month:
             year -= 1
         yield 5, DateMention(date(year, month, 1), "relative", "month", match.start(), match.end())
+
+
+def since_year_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
+    """ "stationed there since 2023", "od 2023. godine", "që nga viti 2023": what has lasted since a year is dated
+    to that year, never to a day (a sentence that says so does not take the day of the one before)."""
+    for match in rules.since_year.finditer(text):
+        year = int(match["year"])
+        if year <= published.year:
+            yield 1, DateMention(date(year, 1, 1), "explicit", "year", match.start(), match.end())
 
 
 def weekday_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
