@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,14 +62,26 @@ def warm(paths: Sequence[Path]) -> float | None:
     always does.
     """
     started = time.perf_counter()
+    importing = threading.Thread(target=_import_page, name=f"{THREAD_NAME}: imports", daemon=True)
     try:
-        for name in PAGE_MODULES:
-            importlib.import_module(name)
         from components.datasources import shared_data, shipped_as_of
 
+        # The rest of the page is imported beside the load: pyarrow reads the file without the GIL meanwhile.
+        importing.start()
         shared_data(tuple(paths))
         shipped_as_of()
     except Exception as error:  # the page reports the same failure to its reader, in its own words
         _LOG.warning("the data could not be loaded as the server started (%s); the first page will say why", error)
         return None
+    finally:
+        if importing.is_alive():
+            importing.join()
     return time.perf_counter() - started
+
+
+def _import_page() -> None:
+    try:
+        for name in PAGE_MODULES:
+            importlib.import_module(name)
+    except Exception as error:  # the first session imports them again and shows the error as the page does
+        _LOG.warning("the page could not be imported as the server started (%s)", error)
