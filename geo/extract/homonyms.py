@@ -52,10 +52,12 @@ def nearest_namesake(candidates: Sequence[Place], beside: Sequence[Place], befor
         return best
     if beside:
         return _nearest(namesakes, beside)
-    chosen = {place.id for place in before}
-    earlier = next((place for place in namesakes if place.id in chosen), None)
+    # One name, one place, through an article: the namesake it meant last, as a later mention that had other
+    # places beside it corrects a first one that had none (a headline's bare "Bistrica").
+    ids = {place.id for place in namesakes}
+    earlier = next((place for place in reversed(before) if place.id in ids), None)
     if earlier is not None:
-        return earlier  # one name, one place, through an article
+        return earlier
     return _nearest(namesakes, before[-_RECENT:]) if before else best
 
 
