@@ -181,3 +181,38 @@ def test_forces_there_since_a_year_with_no_site_are_background(gazetteer: Gazett
 def test_vehicles_named_with_a_long_albanian_genitive_chain_are_seen_passing(gazetteer: Gazetteer) -> None:
     text = "Një varg automjetesh të blinduara të Policisë së Kosovës (ROSU) kaluan të martën nëpër Zveçan."
     assert _kinds(text, gazetteer) == {("incident", "zvecan", "2024-03-12")}
+
+
+NEGATED = [
+    "Kosovska policija tvrdi da njeni ljudi u utorak nisu imali nikakav oružani obračun u Leposaviću.",
+    "Niko nije povređen u Leposaviću u utorak.",
+    "Askush nuk u plagos në Leposaviq të martën.",
+    "No one was injured in Leposavic on Tuesday, police said.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_a_negated_event_is_no_event(gazetteer: Gazetteer, text: str) -> None:
+    assert _kinds(text, gazetteer) == set()
+
+
+NOT_NEGATED = [  # a negation farther from the trigger, or of another verb, leaves the event told
+    "Policija je u utorak uhapsila dvojicu u Leposaviću, ali nije saopštila njihova imena.",
+    "Police denied using force against protesters who gathered in Leposavic on Tuesday.",
+    "Protestuesit u mblodhën të martën në Leposaviq, por nuk pati të lënduar.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NEGATED)
+def test_a_negation_elsewhere_leaves_the_event(gazetteer: Gazetteer, text: str) -> None:
+    assert ("incident", "leposavic", "2024-03-12") in _kinds(text, gazetteer)
+
+
+def test_a_name_means_the_namesake_the_article_settled_on_last(gazetteer: Gazetteer) -> None:
+    text = (
+        "Pucnji kod Bistrice\n\n"
+        "Mladić iz Zvečana ranjen je u utorak kod Bistrice, na putu između Severne Mitrovice i Leposavića.\n\n"
+        "Policija je u sredu ponovo zatvorila put kod Bistrice."
+    )
+    places = {c.place_id for c in extract(text, PUBLISHED, gazetteer).candidates}
+    assert "gn-792587" not in places  # the Bistrica of the headline's bare name, far up the Ibar valley

@@ -19,6 +19,7 @@ from geo.extract.records import CandidateKind, Count
 __all__ = ["Claim", "clause_claims"]
 
 _MODAL_REACH = 90  # characters before a trigger in which a modal word makes it hypothetical
+_NEGATION_REACH = 40  # characters before a trigger searched for a negation (the pattern allows two words between)
 
 
 @dataclass(frozen=True)
@@ -114,12 +115,12 @@ def _claims(
             number != rules.casualty_rule,
         )
         for rule, position, number in types
-        if not _hypothetical(text, position, rules)
+        if not _hypothetical(text, position, rules) and not _negated(text, position, rules)
     ]
     echo = deployment is None and _echoes(text, rules)  # "the troops also secured …" tells its own event
     if not claims and not silenced and (rules.weak.search(text) or casualties or echo):
         claims.append(Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False))
-    if deployment and not _hypothetical(text, deployment[1], rules):
+    if deployment and not _hypothetical(text, deployment[1], rules) and not _negated(text, deployment[1], rules):
         kind, position = deployment
         claims.append(Claim("deployment", kind, None, 0, offset + position, _only(counts, keep="troops"), True))
     return claims
@@ -130,6 +131,12 @@ def _echoes(text: str, rules: Rules) -> bool:
     Leposavić", "i u Zubinom Potoku", "edhe në Zveçan"): an untyped claim, which takes its type from the event
     just told (geo.extract.merging). Said of speech ("residents there also said") it tells no event."""
     return bool(rules.echo.search(text)) and not rules.speech.search(text)
+
+
+def _negated(text: str, position: int, rules: Rules) -> bool:
+    """A trigger right after a negation tells no event: "no one was injured", "nisu imali nikakav oružani
+    obračun", "nuk pati përleshje"."""
+    return bool(rules.negation.search(text[max(0, position - _NEGATION_REACH) : position]))
 
 
 def _hypothetical(text: str, position: int, rules: Rules) -> bool:

@@ -44,6 +44,7 @@ class Rules:
     relative_clause: re.Pattern[str]
     anaphora: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    negation: re.Pattern[str]  # "no one was", "nisu imali nikakav", "nuk pati": what follows did not happen
     target_before: re.Pattern[str]  # "attack on a", "napad na": a patrol or post named as what was attacked
     target_after: re.Pattern[str]  # "… was attacked", "… je napadnuta", "… u sulmua"
     # Contexts in which triggers of some types tell nothing of note (a gathering in church, a car crash), unless
@@ -78,6 +79,7 @@ def rules_for(language: Language) -> Rules:
         relative_clause=re.compile(places.get("relative_clause", "(?!)")),
         anaphora=re.compile(places.get("anaphora", "(?!)")),
         hypothetical=re.compile(section.get("hypothetical", "(?!)")),
+        negation=re.compile(section.get("negation", "(?!)")),
         target_before=re.compile(section.get("target_before", "(?!)")),
         target_after=re.compile(section.get("target_after", "(?!)")),
         harmless=tuple(
