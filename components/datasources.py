@@ -124,20 +124,24 @@ def _named(paths: tuple[Path, ...]) -> list[tuple[str, UserFile]]:
     return [(f"file:{user.name}", user) for user in startup_files(paths)]
 
 
+def _assembled_with(named: list[tuple[str, UserFile]]) -> Dataset:
+    shared = named + kept(shipped())
+    return assembled(tuple(key for key, _ in shared), tuple(user for _, user in shared))
+
+
 def shared_data(paths: tuple[Path, ...]) -> Dataset:
     """What every session shows: the shipped data with the files named at start and the store's kept rows."""
-    shared = _named(paths) + kept(shipped())
-    return assembled(tuple(key for key, _ in shared), tuple(user for _, user in shared))
+    return _assembled_with(_named(paths))
 
 
 def user_data() -> Dataset:
     """The shipped data plus the user's files: those named at start and the store's, assembled once per
     server; this session's upload added on top, in this session only."""
-    paths = tuple(startup_paths(sys.argv, dict(os.environ)))
-    for key, user in _named(paths):
+    named = _named(tuple(startup_paths(sys.argv, dict(os.environ))))
+    for key, user in named:
         show_problems(st.sidebar, key.removeprefix("file:"), user)
     upload = uploaded()
-    dataset = shared_data(paths)
+    dataset = _assembled_with(named)
     if not upload:
         st.session_state.pop("with_upload", None)
         return dataset
