@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import TextIO
@@ -31,7 +32,7 @@ def streamlit_arguments(args: argparse.Namespace, app: Path = APP) -> list[str]:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     if not APP.is_file():
-        out.write(f"kosovo-map serve: {APP} is missing; serve runs from a checkout of the project\n")
+        sys.stderr.write(f"kosovo-map serve: {APP} is missing; serve runs from a checkout of the project\n")
         return EXIT_FOUND_PROBLEMS
     for path in args.data:
         check_input(path)  # a missing or unreadable file is said now, in plain words, and nothing starts

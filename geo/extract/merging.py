@@ -196,7 +196,8 @@ def _refine(events: list[_Event], raw: Raw) -> bool:
 
 
 def _own_day(raw: Raw) -> bool:
-    return raw.when.basis != "publication" and not raw.when.inherited
+    """Dated by its own sentence, not by the ones before it nor only by the publication day."""
+    return _dated(raw) and not raw.when.inherited
 
 
 def _echo(events: list[_Event], raw: Raw) -> _Event | None:
