@@ -65,6 +65,30 @@ def _targeted(text: str, match: re.Match[str], rules: Rules) -> bool:
     return bool(rules.target_before.search(before) or rules.target_after.match(after))
 
 
+def _against_forces(text: str, rules: Rules) -> bool:
+    """The clause names a security force as what was attacked ("two police officers were attacked", "napali su
+    policijsko vozilo", "është sulmuar patrulla policore"); a force that only speaks of an attack ("police said
+    two men were attacked") is none."""
+    for force in rules.force.finditer(text):
+        before = text[max(0, force.start() - _TARGET_CHARS) : force.start()]
+        after = re.sub(r"^-\w+", "", text[force.end() : force.end() + _TARGET_CHARS])  # "KFOR-it", "Kfor-a"
+        told = rules.target_after.match(after)
+        if rules.target_before.search(before) or (told and not rules.speech.search(told.group())):
+            return True
+    return False
+
+
+def _typed_claim(rule: IncidentRule, number: int, text: str, rules: Rules) -> tuple[str, str, int]:
+    """A claim's type, sub-type and rule. An attack on the police, KFOR or a patrol is no violence against
+    civilians: told without a weapon, it is taken as mob violence (as the record codes stones, bottles and
+    blows against the police), and ranked as a bare casualty word is, so that a weapon named for the same event
+    in a sentence nearby (a shooting: a battle; a grenade) gives the type."""
+    attack = rule.event_type == "Violence against civilians" and rule.sub_type == "Attack"
+    if attack and number != rules.casualty_rule and _against_forces(text, rules):
+        return "Riots", "Mob violence", rules.casualty_rule
+    return rule.event_type, rule.sub_type, number
+
+
 def _silenced(text: str, rules: Rules) -> frozenset[str]:
     """The event types a sentence's harmless context rules out, whichever clause it stands in ("…, në një
     aksident"): people who gathered in church or to celebrate held no protest (unless it says they protested);
@@ -103,19 +127,10 @@ def _claims(
     counts = tuple(counts_in(counted or text, language, count_before))
     casualties = _only(counts, exclude="troops")
     claims = [
-        Claim(
-            "incident",
-            rule.event_type,
-            rule.sub_type,
-            number,
-            offset + position,
-            casualties,
-            True,
-            rule.needs_day,
-            number != rules.casualty_rule,
-        )
+        Claim("incident", *typed, offset + position, casualties, True, rule.needs_day, number != rules.casualty_rule)
         for rule, position, number in types
         if not _hypothetical(text, position, rules) and not _negated(text, position, rules)
+        for typed in [_typed_claim(rule, number, text, rules)]
     ]
     echo = deployment is None and _echoes(text, rules)  # "the troops also secured …" tells its own event
     if not claims and not silenced and (rules.weak.search(text) or casualties or echo):
