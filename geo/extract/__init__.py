@@ -28,6 +28,7 @@ from datetime import date
 
 from geo.extract.dates import ArticleDate, article_date
 from geo.extract.events import raws_of
+from geo.extract.headings import title_lines, untold
 from geo.extract.language import Language, detect_language, get_language, languages
 from geo.extract.mentions import scanner, seat_town
 from geo.extract.merging import candidates
@@ -183,14 +184,19 @@ def extract(text: str, published: date | None, gazetteer: Gazetteer, language: s
     if own is not None and own.source == "publication line":  # a header, not a sentence of the story
         found = [replace(s, prose=False) if s.text == own.text else s for s in found]
     facts = facts_of(found, day, rules_language, scanner(gazetteer, rules_language, view.latin))
-    raws, mentions = [], []
+    raws, heading_raws, mentions = [], [], []
+    titles = title_lines(found, own.text if own is not None else None)
     for fact in facts:
         sentence_raws, sentence_mentions = raws_of(fact, rules_language)
         if fact.sentence.prose:
             raws += sentence_raws
+        elif fact.number in titles:
+            heading_raws += sentence_raws
         mentions += [_mention(m, fact.sentence, view) for m in sentence_mentions]
     located = frozenset((m.place.id, m.locates) for fact in facts for m in fact.mentions if m.locates)
     found_candidates = candidates(raws, rules_language, located)
+    headed = candidates(heading_raws, rules_language, located)
+    found_candidates = sorted(found_candidates + untold(headed, found_candidates), key=lambda c: c.evidence.start)
     proposed, elsewhere = _in_focus([_at_seat(_in_source(c, view), gazetteer) for c in found_candidates], gazetteer)
     far = [m for m in mentions if not m.in_area or m.place_id in elsewhere]
     outside = list({m.place_id: m for m in reversed(far)}.values())[::-1]

@@ -20,7 +20,7 @@ from geo.extract.records import Candidate, CandidateKind, Count
 from geo.extract.roles import NORTH
 from geo.gazetteer import Place
 
-__all__ = ["candidates"]
+__all__ = ["KIN", "candidates"]
 
 Located = frozenset[tuple[str, str]]  # (town, place in it) as the article locates them
 _BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
@@ -140,7 +140,7 @@ def _fits(event: _Event, raw: Raw) -> bool:
 
 
 # One event told in two words: "protests turned violent"; "gunmen attacked a patrol … an exchange of fire".
-_KIN = {"Riots": "Protests", "Violence against civilians": "Battles"}
+KIN = {"Riots": "Protests", "Violence against civilians": "Battles"}
 
 
 def _types_agree(event: _Event, raw: Raw) -> bool:
@@ -154,8 +154,8 @@ def _types_agree(event: _Event, raw: Raw) -> bool:
     same_place = event.head.place.id == raw.place.id
     told_together = raw.sentence - event.sited_sentence <= _KIN_WINDOW
     close = same_place or (event.when.value == raw.when.value and told_together)
-    kin = _KIN.get(raw.subtype, raw.subtype)
-    return close and any(_KIN.get(t, t) == kin for t in event.typed)
+    kin = KIN.get(raw.subtype, raw.subtype)
+    return close and any(KIN.get(t, t) == kin for t in event.typed)
 
 
 def _attach_target(events: list[_Event], raw: Raw) -> _Event | None:

@@ -114,4 +114,13 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
         facts = Facts(number, sentence, mentions, dates, inherited, published, story.earlier)
         result.append(replace(facts, near=story.near(), count_before=story.count_before))
         story.read(sentence, mentions, dates, language)
-    return result
+    return _titles_on_lede(result, story.lede)
+
+
+def _titles_on_lede(result: list[Facts], lede: DateMention | None) -> list[Facts]:
+    """The lines above the first sentence of prose (a title, a standfirst) stand on the day the story opens
+    with, as the story does: read before it, they had none to inherit."""
+    if lede is None:
+        return result
+    first_prose = next((n for n, facts in enumerate(result) if facts.sentence.prose), len(result))
+    return [replace(f, inherited=lede) if n < first_prose and f.inherited is None else f for n, f in enumerate(result)]
