@@ -43,14 +43,30 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _incident_types(text: str, rules: Rules, silenced: frozenset[str]) -> list[tuple[IncidentRule, int, int]]:
-    """Each event type a clause names, with its most specific rule and where its first trigger is."""
+    """Each event type a clause tells, with its most specific rule and where its first live trigger is: one
+    that no modal, negation or plan governs, and no speaker's noun ("protesters said they will block the
+    road" tells no blockade)."""
     cleaned = _blank(text, rules.idioms)
     found: dict[str, tuple[IncidentRule, int, int]] = {}
     for number, rule in enumerate(rules.incident):
-        match = None if rule.event_type in silenced else rule.pattern.search(cleaned)
-        if match and rule.event_type not in found:
+        if rule.event_type in silenced or rule.event_type in found:
+            continue
+        match = next((m for m in rule.pattern.finditer(cleaned) if _live(text, m, rules)), None)
+        if match:
             found[rule.event_type] = (rule, match.start(), number)
     return sorted(found.values(), key=lambda item: item[2])
+
+
+_SPEAKER_WORDS = 3  # words between a noun and its speech verb ("protesters in Zvečan have warned")
+
+
+def _live(text: str, match: re.Match[str], rules: Rules) -> bool:
+    position = match.start()
+    if _hypothetical(text, position, rules) or _negated(text, position, rules) or _planned(text, position, rules):
+        return False
+    after = text[match.end() : match.end() + _TARGET_CHARS]
+    speech = rules.speech.search(after)
+    return speech is None or len(after[: speech.start()].split()) > _SPEAKER_WORDS
 
 
 _TARGET_CHARS = 60  # how far from a deployment word the words that make it an attack's target may stand
@@ -129,7 +145,6 @@ def _claims(
     claims = [
         Claim("incident", *typed, offset + position, casualties, True, rule.needs_day, number != rules.casualty_rule)
         for rule, position, number in types
-        if not _hypothetical(text, position, rules) and not _negated(text, position, rules)
         for typed in [_typed_claim(rule, number, text, rules)]
     ]
     echo = deployment is None and _echoes(text, rules)  # "the troops also secured …" tells its own event
@@ -152,6 +167,14 @@ def _negated(text: str, position: int, rules: Rules) -> bool:
     """A trigger right after a negation tells no event: "no one was injured", "nisu imali nikakav oružani
     obračun", "nuk pati përleshje"."""
     return bool(rules.negation.search(text[max(0, position - _NEGATION_REACH) : position]))
+
+
+def _planned(text: str, position: int, rules: Rules) -> bool:
+    """An incident announced, called for or planned has not happened yet: "they will block the road", "pozvala
+    je građane na protest", "protesta është paralajmëruar për të enjten". Deployments are not asked: an
+    announced one ("NATO is sending 700 troops") is what the map records."""
+    before = text[max(0, position - _MODAL_REACH) : position]
+    return bool(rules.planned_before.search(before) or rules.planned_after.match(text[position:]))
 
 
 def _hypothetical(text: str, position: int, rules: Rules) -> bool:
