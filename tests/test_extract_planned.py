@@ -39,6 +39,9 @@ PLANNED = [
     "Protestuesit paralajmëruan se do të bllokojnë rrugën për në Jarinjë të martën.",
     "Lista Serbe ka thirrur një protestë në Zveçan të premten.",
     "Një protestë është paralajmëruar në Leposaviq për të enjten.",
+    "Protesters will gather in Zvečan tomorrow.",
+    "Sutra novi protest u Zvečanu.",
+    "Protesta në Zveçan mbahet nesër.",
 ]
 
 
