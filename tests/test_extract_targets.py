@@ -66,6 +66,21 @@ TARGETS = [
 ]
 
 
+BATTLE = ("Battles", "Armed clash")
+# A firearm named for the attack makes it a battle; a find of weapons stays a find.
+TARGETS += [
+    ("A police border patrol was attacked with firearms on Tuesday in the village of Zupče.", BATTLE, "gn-783781", 13),
+    ("Granična patrola policije napadnuta je u utorak iz vatrenog oružja u selu Zupče.", BATTLE, "gn-783781", 13),
+    ("Një njësi e policisë kufitare u sulmua të martën me armë zjarri në fshatin Zupç.", BATTLE, "gn-783781", 13),
+    (
+        "Police found two rifles and ammunition in a house in Zupče on Tuesday.",
+        ("Strategic developments", "Other"),
+        "gn-783781",
+        13,
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "typed", "place", "day"), TARGETS)
 def test_who_was_attacked_decides_the_type(
     gazetteer: Gazetteer, text: str, typed: tuple[str, str], place: str, day: int
@@ -82,3 +97,16 @@ def test_who_was_attacked_decides_the_type(
 )
 def test_an_attacked_patrol_is_no_deployment_in_either_word_order(gazetteer: Gazetteer, text: str) -> None:
     assert _kinds(text, gazetteer) == {"incident"}
+
+
+def test_a_repeat_told_on_a_day_of_its_own_does_not_date_the_event(gazetteer: Gazetteer) -> None:
+    """The story's attack has no day but the report's; "attacks were also reported last week" is another
+    attack, and lends it neither its day nor its injured officer."""
+    text = (
+        "Policia e Kosovës ka konfirmuar se një makinë policie është sulmuar me gurë afër objektit komunal të "
+        "Zveçanit. Sulme ndaj automjeteve të Policisë së Kosovës u raportuan edhe javën e kaluar, kur një polic "
+        "mbeti i lënduar."
+    )
+    found = extract(text, PUBLISHED, gazetteer).candidates
+    main = next(c for c in found if c.date == PUBLISHED)
+    assert (main.event_type, main.place_id, main.counts) == ("Riots", "zvecan", ())

@@ -35,6 +35,7 @@ class Claim:
     anchored: bool  # False: only adds to an event named nearby
     needs_day: bool = False
     specific: bool = True
+    echo: bool = False  # the clause says it happened again or elsewhere too ("also last week", "edhe")
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -142,12 +143,22 @@ def _claims(
     deployment = _deployment_kind(text, rules)
     counts = tuple(counts_in(counted or text, language, count_before))
     casualties = _only(counts, exclude="troops")
+    echoed = _echoes(text, rules)
     claims = [
-        Claim("incident", *typed, offset + position, casualties, True, rule.needs_day, number != rules.casualty_rule)
+        Claim(
+            "incident",
+            *typed,
+            offset + position,
+            casualties,
+            True,
+            rule.needs_day,
+            number != rules.casualty_rule,
+            echo=echoed,
+        )
         for rule, position, number in types
         for typed in [_typed_claim(rule, number, text, rules)]
     ]
-    echo = deployment is None and _echoes(text, rules)  # "the troops also secured …" tells its own event
+    echo = deployment is None and echoed  # "the troops also secured …" tells its own event
     if not claims and not silenced and (rules.weak.search(text) or casualties or echo):
         claims.append(Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False))
     if deployment and not _hypothetical(text, deployment[1], rules) and not _negated(text, deployment[1], rules):

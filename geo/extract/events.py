@@ -46,6 +46,9 @@ class Raw:
     sentence: int
     specific: bool = True  # False for a bare casualty word or an untyped "incident"
     near: Place | None = None  # for a claim that names no site: the place the story is at (just named, or datelined)
+    # Told as a repeat on a day of its own ("attacks were also reported last week"): another event than one of
+    # another day, never a later account of it.
+    repeat: bool = False
 
 
 def _finest(found: list[Found]) -> list[Place]:
@@ -93,4 +96,5 @@ def _raw(
         evidence=evidence,
         sentence=sentence,
         specific=claim.specific,
+        repeat=claim.echo and when.basis in ("explicit", "relative") and not when.inherited,
     )

@@ -110,6 +110,14 @@ def _contains(outer: Place, inner: Place, located: Located = frozenset()) -> boo
     return outer.kind == "municipality" and inner.municipality == outer.id
 
 
+def _joins(event: _Event, raw: Raw) -> bool:
+    """Whether a claim's date lets it join an event: see _dates_agree; a repeat told on a day of its own
+    ("similar attacks were also reported last week") joins only an event of that day."""
+    if raw.repeat and raw.when.value != event.when.value:
+        return False
+    return _dates_agree(event.when, raw.when)
+
+
 def _dates_agree(event: DateMention, claim: DateMention) -> bool:
     """A claim dated only by the publication day, or only by a day inherited from the sentences before, fits
     an event of any day; a claim with a day of its own does not join an event whose only day is inherited
@@ -130,7 +138,7 @@ def _fits(event: _Event, raw: Raw) -> bool:
     assert place is not None
     located = event.located if raw.kind == "incident" else frozenset()  # posts at a town and a village are two
     nested = _contains(place, raw.place, located) or _contains(raw.place, place, located)
-    if not _dates_agree(event.when, raw.when) or not nested:
+    if not _joins(event, raw) or not nested:
         return False
     far = raw.sentence - event.sited_sentence > _ATTACH_WINDOW
     if far and event.when.value != raw.when.value and not (coarseness(place) or coarseness(raw.place)):
@@ -164,9 +172,7 @@ def _attach_target(events: list[_Event], raw: Raw) -> _Event | None:
     fitting = [
         event
         for event in reversed(events[-_RECENT_EVENTS:])
-        if _same_kind(event, raw)
-        and raw.sentence - event.last_sentence <= _ATTACH_WINDOW
-        and _dates_agree(event.when, raw.when)
+        if _same_kind(event, raw) and raw.sentence - event.last_sentence <= _ATTACH_WINDOW and _joins(event, raw)
     ]
     typed = next((event for event in fitting if raw.specific and raw.subtype in event.typed), None)
     return typed or next(iter(fitting), None)
