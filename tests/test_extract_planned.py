@@ -66,6 +66,19 @@ def test_what_happened_beside_a_plan_or_a_speaker_stays(
     assert _found(text, gazetteer) == {("incident", typed, place, "2023-05-28")}
 
 
+FUTURE_DATED = [
+    "The protests in Zvečan erupted after Prime Minister Kurti ordered Serbs to change their plates by 9 June.",
+    "Drugi krug izbora u Zvečanu biće održan 9. juna.",
+    "Raundi i dytë i zgjedhjeve në Zveçan është më 9 qershor.",
+]
+
+
+@pytest.mark.parametrize("text", FUTURE_DATED)
+def test_an_incident_dated_after_the_report_is_no_event(gazetteer: Gazetteer, text: str) -> None:
+    """A deadline or a vote to come: the only day the sentence gives is after the day of the report."""
+    assert _found(text, gazetteer) == set()
+
+
 def test_an_announced_deployment_is_one(gazetteer: Gazetteer) -> None:
     found = _found("NATO said on Monday it will send 700 more troops to Kosovo.", gazetteer)
     assert {(kind, place) for kind, _, place, _ in found} == {("deployment", "kosovo")}

@@ -70,6 +70,8 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
         when = date_for(facts, claim.position, rules, language)
         if claim.needs_day and when.precision != "day":
             continue
+        if claim.kind == "incident" and when.value > facts.published:
+            continue  # a deadline or a plan ("plates must change within 60 days from August 1"), not what happened
         places = _finest(found)
         for place in places or [None]:
             day = site_date(facts, found, place, when) if len(places) > 1 else when
