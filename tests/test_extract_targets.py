@@ -110,3 +110,17 @@ def test_a_repeat_told_on_a_day_of_its_own_does_not_date_the_event(gazetteer: Ga
     found = extract(text, PUBLISHED, gazetteer).candidates
     main = next(c for c in found if c.date == PUBLISHED)
     assert (main.event_type, main.place_id, main.counts) == ("Riots", "zvecan", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kosovo Police said they had shut the Bernjak and Jarinje border crossings on Wednesday.",
+        "Police closed the Jarinje and Brnjak border crossings on Wednesday.",
+        "Policija je u sredu zatvorila granične prelaze Jarinje i Brnjak.",
+        "Policia e Kosovës mbylli të mërkurën pikat kufitare të Jarinjës dhe Bërnjakut.",
+    ],
+)
+def test_crossings_named_between_the_verb_and_the_noun_are_closed(gazetteer: Gazetteer, text: str) -> None:
+    closed = {("Strategic developments", "Other", place, "2023-06-14") for place in ("jarinje", "brnjak")}
+    assert _incidents(text, gazetteer) == closed
