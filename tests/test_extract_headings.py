@@ -75,3 +75,15 @@ def test_a_title_s_seizure_is_no_arrest_of_the_body(gazetteer: Gazetteer) -> Non
         "Policija je u subotu uhapsila dvojicu muškaraca u Zvečanu."
     )
     assert _found(text, gazetteer) == [("Strategic developments", "banjska", "2024-03-16"), ARREST]
+
+
+def test_the_sentence_shown_tells_the_type(gazetteer: Gazetteer) -> None:
+    """The title tells of the police entering the town hall and the lead of a clash there: the riot is shown by
+    the clash, the police's entry (a strategic development, told again in the body) by its own sentence."""
+    text = (
+        "Policija ušla u zgradu opštine Zvečan\n\n"
+        "Bačen suzavac, a došlo je do sukoba između okupljenih i policije u Zvečanu\n\n"
+        "Pripadnici policije ušli su u subotu u zgradu opštine Zvečan."
+    )
+    shown = {c.event_type: c.evidence.text for c in extract(text, PUBLISHED, gazetteer).candidates}
+    assert shown["Riots"].startswith("Bačen suzavac")

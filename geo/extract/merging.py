@@ -318,7 +318,10 @@ def _candidate(event: _Event, rules: Rules) -> Candidate:
     head, when = event.head, event.when
     assert head.place is not None
     best = min(event.raws, key=lambda r: (_type_tier(r, rules), r.rule)) if head.kind == "incident" else head
-    support = [r.evidence for r in sorted(event.raws, key=lambda r: r.sentence) if r.evidence != head.evidence]
+    # The sentence shown is the one that tells the event's type at its site, when another than the first does
+    # ("police entered the town hall in Zvečan … clashes broke out in Zvečan": a riot shown by the clash).
+    shown = best.evidence if best.place is not None and best.subtype != head.subtype else head.evidence
+    support = [r.evidence for r in sorted(event.raws, key=lambda r: r.sentence) if r.evidence != shown]
     return Candidate(
         kind=head.kind,
         date=when.value,
@@ -333,7 +336,7 @@ def _candidate(event: _Event, rules: Rules) -> Candidate:
         deployment_kind=head.subtype if head.kind == "deployment" else None,
         actors=_event_actors(head.kind, event.raws),
         counts=_merged_counts(event.raws),
-        evidence=head.evidence,
+        evidence=shown,
         support=tuple(dict.fromkeys(support)),
         nations=tuple(dict.fromkeys(n for r in event.raws for n in r.nations)),
     )
