@@ -63,6 +63,7 @@ class PlaceRules:
     dateline: re.Pattern[str]
     aside_before: re.Pattern[str]
     aside_after: re.Pattern[str]
+    held_event: re.Pattern[str]  # "a protest was held in …": where an event was held is its site, no detention
     adjective_noun: re.Pattern[str]
     north_part: re.Pattern[str]
     south_part: re.Pattern[str]
@@ -103,6 +104,7 @@ def place_rules(language: Language) -> PlaceRules:
         dateline=pattern("dateline"),
         aside_before=pattern("aside_before"),
         aside_after=pattern("aside_after"),
+        held_event=pattern("held_event"),
         adjective_noun=pattern("adjective_noun"),
         north_part=pattern("north_part"),
         south_part=pattern("south_part"),
@@ -167,7 +169,7 @@ def _aside(before: str, after: str, rules: PlaceRules) -> bool:
     a landmark of the site, not an aside."""
     if rules.aside_after.match(after):
         return True
-    if _on_blocked_road(before, after, rules):
+    if _on_blocked_road(before, after, rules) or rules.held_event.search(before):
         return False
     return bool(rules.aside_before.search(before)) and not rules.landmark_before.search(before)
 
@@ -233,9 +235,22 @@ def locating_role(text: str, found: Found, previous: Found | None, rules: PlaceR
     municipality on record)."""
     if previous is None or found.role != "site" or previous.place.kind in _BROAD_KINDS:
         return found
-    if _locates(previous.place, found.place) and rules.locator.match(text[previous.end : found.start]):
+    between = text[previous.end : found.start]
+    told_where = rules.locator.match(between) or _apposed(between, text[found.end :])
+    if _locates(previous.place, found.place) and told_where:
         return replace(found, role="aside", locates=previous.place.id)
     return found
+
+
+_APPOSED = re.compile(r"\s*[,(]\s*")
+# A list goes on after the town: ", Leposavić and Zubin Potok", " i Leposaviću", " dhe Leposaviq".
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-ZČĆŠŽĐÇË]|(?i:and|or|i|ili|kao\s+i|dhe|e|apo|si\s+dhe|as\s+well\s+as)\b)")
+
+
+def _apposed(between: str, after: str) -> bool:
+    """ "the village of Banjska, Zvečan, …", "Banjska (Zvečan)": a town set beside a place by a comma or in
+    brackets, where no list goes on, says where the place is."""
+    return bool(_APPOSED.fullmatch(between)) and not _LIST_GOES_ON.match(after)
 
 
 _LOCAL_KINDS = frozenset({"town", "municipality", "city"})
