@@ -63,3 +63,28 @@ HELD = [
 @pytest.mark.parametrize(("text", "places"), HELD)
 def test_an_event_held_somewhere_happened_there(gazetteer: Gazetteer, text: str, places: list[str]) -> None:
     assert _places(text, gazetteer) == places
+
+
+TOLD_AFTER = [
+    (
+        "A hand grenade was thrown into the yard of a house on Sunday. The incident happened in the village of "
+        "Žerovnica.",
+        "gn-783909",
+    ),
+    ("On Sunday, an explosion damaged a house. It happened in Zvečan.", "zvecan"),
+    ("Ručna bomba bačena je u nedelju u dvorište jedne kuće. Incident se dogodio u selu Žerovnica.", "gn-783909"),
+    (
+        "Një mjet shpërthyes është hedhur në oborrin e një shtëpie të dielën. Ngjarja ka ndodhur në Zherovnicë.",
+        "gn-783909",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), TOLD_AFTER)
+def test_an_event_told_first_is_placed_by_the_sentence_that_says_where(
+    gazetteer: Gazetteer, text: str, place: str
+) -> None:
+    found = extract(text, PUBLISHED, gazetteer).candidates
+    assert [(c.event_type, c.place_id, c.date.isoformat()) for c in found] == [
+        ("Explosions/Remote violence", place, "2023-09-24")
+    ]

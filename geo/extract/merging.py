@@ -275,6 +275,9 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
             events.append(_Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
         elif country is not None and _sent_to_country(raw):
             events.append(_Event.of([replace(raw, place=country)], located=located))
+        elif (placed := _placed_waiting(waiting, raw)) is not None:
+            events.append(placed)
+            waiting = []
         elif floating:
             waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
         else:
@@ -284,6 +287,24 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
             events.append(event)
             waiting = []
     return events
+
+
+def _placed_waiting(waiting: list[Raw], raw: Raw) -> _Event | None:
+    """An event told first with no place, and then where it happened ("A hand grenade was thrown into a yard on
+    Sunday. The incident happened in Žerovnica", "Ngjarja ka ndodhur në …"): the untyped claim at a site
+    places the typed claims waiting for one."""
+    if raw.place is None or raw.subtype or coarseness(raw.place) or not raw.place.in_area:
+        return None
+    typed = [
+        w for w in waiting if w.kind == raw.kind and w.subtype and w.specific and raw.sentence - w.sentence <= _WAITING
+    ]
+    if not typed:
+        return None
+    event = _Event.of([replace(typed[0], place=raw.place)])
+    for other in typed[1:]:
+        event.add(other)
+    event.add(raw)
+    return event
 
 
 def _merged_counts(raws: list[Raw]) -> tuple[Count, ...]:
