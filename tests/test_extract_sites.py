@@ -88,3 +88,45 @@ def test_an_event_told_first_is_placed_by_the_sentence_that_says_where(
     assert [(c.event_type, c.place_id, c.date.isoformat()) for c in found] == [
         ("Explosions/Remote violence", place, "2023-09-24")
     ]
+
+
+DATELINED = [
+    "ZVEČAN – Two men were arrested on Sunday, police said.",
+    "ZVECAN, Kosovo (AP) — Two men were arrested on Sunday, police said.",
+    "ZVEČAN – Dvojica muškaraca uhapšena su u nedelju, saopštila je policija.",
+    "ZVEÇAN – Dy burra u arrestuan të dielën, tha policia.",
+]
+
+
+@pytest.mark.parametrize("text", DATELINED)
+def test_the_dateline_places_an_event_of_its_own_sentence(gazetteer: Gazetteer, text: str) -> None:
+    """The town of the dateline is where the story is from its first sentence on; "…, police said" after
+    the event names who told it, not a speaker's noun."""
+    found = extract(text, PUBLISHED, gazetteer).candidates
+    assert [(c.event_type, c.place_id, c.date.isoformat()) for c in found] == [
+        ("Strategic developments", "zvecan", "2023-09-24")
+    ]
+
+
+def test_a_past_month_s_event_is_background(gazetteer: Gazetteer) -> None:
+    """The story's shooting stays; "the September 2023 attack in Banjska" and the barricades "since December"
+    (dated to a month before the report's, with no day) are background, and so is what the next sentence adds."""
+    text = (
+        "Police said shots were fired at a patrol in Zupče on Sunday. Asked whether it was linked to the "
+        "September 2022 attack in Banjska, a police spokesman said it was too early to say. Tension has run high "
+        "since July, when Serbs put up barricades. The barricades were removed at the end of the month."
+    )
+    found = extract(text, PUBLISHED, gazetteer).candidates
+    assert [(c.event_type, c.place_id, c.date.isoformat()) for c in found] == [("Battles", "gn-783781", "2023-09-24")]
+
+
+def test_the_same_event_told_twice_is_one_row(gazetteer: Gazetteer) -> None:
+    text = (
+        "Police opened fire on a car at the checkpoint on the Bistrica bridge on Monday. The office in Belgrade "
+        "said the passenger was wounded and taken to hospital in Kraljevo. The driver escaped unharmed. Police "
+        "gave a different account of the shooting. The officers feared for their lives, they opened fire, police "
+        "said."
+    )
+    found = extract(text, PUBLISHED, gazetteer).candidates
+    keys = [(c.kind, c.event_type, c.place_id, c.date) for c in found]
+    assert len(keys) == len(set(keys))

@@ -194,13 +194,21 @@ def extract(text: str, published: date | None, gazetteer: Gazetteer, language: s
             heading_raws += sentence_raws
         mentions += [_mention(m, fact.sentence, view) for m in sentence_mentions]
     located = frozenset((m.place.id, m.locates) for fact in facts for m in fact.mentions if m.locates)
-    found_candidates = candidates(raws, rules_language, located)
+    found_candidates = [c for c in candidates(raws, rules_language, located) if not _background(c, day)]
     headed = candidates(heading_raws, rules_language, located)
     found_candidates = sorted(found_candidates + untold(headed, found_candidates), key=lambda c: c.evidence.start)
     proposed, elsewhere = _in_focus([_at_seat(_in_source(c, view), gazetteer) for c in found_candidates], gazetteer)
     far = [m for m in mentions if not m.in_area or m.place_id in elsewhere]
     outside = list({m.place_id: m for m in reversed(far)}.values())[::-1]
     return Extraction(proposed, outside, mentions, day, source, rules_language.code, notes)
+
+
+def _background(candidate: Candidate, published: date) -> bool:
+    """An incident dated only to a month or a year before the report's ("the September 2023 attack in Banjska",
+    "since December, when Serbs put up barricades"): background the text names, not an event it tells with its
+    day. What the next sentences add to it goes with it."""
+    earlier = (candidate.date.year, candidate.date.month) < (published.year, published.month)
+    return candidate.kind == "incident" and candidate.date_precision in ("month", "year") and earlier
 
 
 def _at_seat(candidate: Candidate, gazetteer: Gazetteer) -> Candidate:

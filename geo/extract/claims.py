@@ -67,7 +67,14 @@ def _live(text: str, match: re.Match[str], rules: Rules) -> bool:
         return False
     after = text[match.end() : match.end() + _TARGET_CHARS]
     speech = rules.speech.search(after)
-    return speech is None or len(after[: speech.start()].split()) > _SPEAKER_WORDS
+    if speech is None:
+        return True
+    between = after[: speech.start()]
+    # "protesters in Zvečan have warned" names speakers; "arrested on Sunday, police said" tells an event.
+    return len(between.split()) > _SPEAKER_WORDS or bool(_CLAUSE_MARK.search(between))
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()\"“”«»–—]")
 
 
 _TARGET_CHARS = 60  # how far from a deployment word the words that make it an attack's target may stand

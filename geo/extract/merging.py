@@ -369,5 +369,25 @@ def candidates(raws: list[Raw], language: Language, located: Located = frozenset
     `located` holds (town, place) pairs the article itself gave ("the village of Banjska, Leposavić"): a claim
     at the town and one at the place in it are one event when they agree, told at the place."""
     rules = rules_for(language)
-    found = [_candidate(event, rules) for event in _cluster(raws, located)]
+    found = _distinct([_candidate(event, rules) for event in _cluster(raws, located)])
     return sorted(found, key=lambda c: (c.evidence.start, c.kind))
+
+
+def _distinct(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per kind, type, place and day: the same event told again far from its first account
+    ("…, they opened fire, police said" four sentences on) adds its sentence to it, not a second row."""
+    first: dict[tuple[object, ...], Candidate] = {}
+    for candidate in found:
+        key = (candidate.kind, candidate.event_type, candidate.deployment_kind, candidate.place_id, candidate.date)
+        if key not in first:
+            first[key] = candidate
+            continue
+        kept = first[key]
+        support = tuple(dict.fromkeys([*kept.support, candidate.evidence, *candidate.support]))
+        counts = kept.counts + tuple(
+            c for c in candidate.counts if (c.kind, c.side) not in {(k.kind, k.side) for k in kept.counts}
+        )
+        actors = tuple(dict.fromkeys([*kept.actors, *candidate.actors]))
+        nations = tuple(dict.fromkeys([*kept.nations, *candidate.nations]))
+        first[key] = replace(kept, support=support, counts=counts, actors=actors, nations=nations)
+    return list(first.values())

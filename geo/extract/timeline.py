@@ -65,8 +65,6 @@ class _Story:
 
     def read(self, sentence: Sentence, found: tuple[Found, ...], dates: tuple[DateMention, ...], language) -> None:
         sites = tuple(m for m in found if m.role == "site")
-        datelined = [m.place for m in found if m.role == "dateline" and _local(m.place)]
-        self.dateline = self.dateline or next(iter(datelined), None)
         if sites and sentence.prose:
             self.earlier, self.earlier_at = sites, self.prose
             # A municipality named in full ("në krye të Komunës së Mitrovicës së Veriut") is where the story is as
@@ -84,6 +82,10 @@ class _Story:
         full = [d for d in dates if d.has_year and d.basis == "explicit" and d.precision != "year"]
         self.year = (self.prose, full[-1].value.year) if full else self.year
         self.prose += 1
+
+
+def _datelined(found: tuple[Found, ...]) -> Place | None:
+    return next((m.place for m in found if m.role == "dateline" and _local(m.place)), None)
 
 
 def _local(place: Place) -> bool:
@@ -111,6 +113,7 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
         story_day = inherited.value if inherited is not None else None
         dates = tuple(dates_in(text, published, language, context_year=story.context_year(), story_day=story_day))
         mentions = tuple(places[number])
+        story.dateline = story.dateline or _datelined(mentions)  # the dateline's own sentence is at its town too
         facts = Facts(number, sentence, mentions, dates, inherited, published, story.earlier)
         result.append(replace(facts, near=story.near(), count_before=story.count_before))
         story.read(sentence, mentions, dates, language)
