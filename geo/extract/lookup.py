@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from geo.extract.homonyms import NORTH
-from geo.extract.inflection import Inflection, inflection, key_forms, name_forms
+from geo.extract.inflection import Inflection, digraphed, inflection, key_forms, name_forms
 from geo.extract.language import Language
 from geo.gazetteer import Gazetteer, GeocodeResult, Place, prior
 from geo.names import canonical_directions, fold, is_generic, phonetic, strip_wrappers
@@ -54,7 +54,7 @@ class PlaceIndex:
 def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
     """The gazetteer's keys plus the language's case forms of its names, built once."""
     rules = inflection(language)
-    forms = name_forms(gazetteer.places, rules) if rules else {}
+    forms = name_forms(gazetteer.places, rules) if rules else _digraph_forms(gazetteer)
     keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
     names = keys | forms.keys()  # made once: made per adjective, it cost a minute for Serbian
     adjectives = {  # an adjective that is also a name ("banjska") stays a name
@@ -86,6 +86,15 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
 
 
 _VILLAGES = frozenset({"village", "hamlet", "neighbourhood"})
+
+
+def _digraph_forms(gazetteer: Gazetteer) -> dict[str, list[int]]:
+    """For a language that does not inflect names: the area's names with "đ" typed as "dj" ("Tvrdjan")."""
+    forms: dict[str, list[int]] = {}
+    for number, place in enumerate(gazetteer.places):
+        for key in digraphed(place) - gazetteer.name_keys:
+            forms.setdefault(key, []).append(number)
+    return forms
 
 
 def _generic_villages(gazetteer: Gazetteer) -> dict[str, tuple[Place, ...]]:
