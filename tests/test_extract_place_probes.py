@@ -48,6 +48,29 @@ NAME_FORMS = [
     ("sq", "Dje ndodhi një incident në Tvërgjan, njoftoi policia.", "gn-784797"),
     ("sq", "Dje ndodhi një incident në Zhitkovc, njoftoi policia.", "gn-783885"),
     ("sq", "Dje ndodhi një incident afër Sërbovcit, njoftoi policia.", "gn-785637"),
+    # A locality (a named spot that is no settlement) where a place is expected.
+    ("sr", "Juče je došlo do pucnjave u Krstištu kod Leposavića.", "gn-830894"),
+    ("sr", "Juče su meštani protestovali u selu Protina Njiva.", "gn-830927"),
+    ("en", "Shots were fired near Krstiste on Monday.", "gn-830894"),
+    ("sq", "Dje ndodhi një incident në Krstište, njoftoi policia.", "gn-830894"),
+    # A northern village named by a common word, after a place word, though the word is also a case form of a
+    # far namesake ("Kula" the genitive of a mountain "Kule").
+    ("sr", "Juče je došlo do pucnjave u selu Kula.", "gn-830265"),
+    ("en", "Shots were fired in the village of Kula near Zvecan on Monday.", "gn-830265"),
+    ("sq", "Dje ndodhi një incident në fshatin Kula.", "gn-830265"),
+    # After a village noun, the village of a name shared with a lake.
+    ("sr", "Juče je zapaljen automobil u selu Gazivode.", "gn-790752"),
+    ("en", "A car was set on fire in the village of Gazivode on Monday.", "gn-790752"),
+    ("sq", "Dje u dogj një veturë në fshatin Gazivodë.", "gn-790752"),
+    # A crossing's adjective in lower case before a place noun.
+    ("sr", "Kamioni su juče satima čekali na brnjačkom prelazu.", "brnjak"),
+    ("sr", "Kamioni su juce satima cekali na brnjackom prelazu.", "brnjak"),
+    ("sr", "Камиони су јуче сатима чекали на брњачком прелазу.", "brnjak"),
+    # A village noun right before the name, with no preposition, is a place context (a village outside the
+    # four municipalities needs one).
+    ("sq", "Dje fshati Vërnicë u bllokua nga policia.", "gn-784183"),
+    ("sr", "Juče je selo Vrbnica bilo blokirano.", "gn-784183"),
+    ("en", "On Monday the village of Vrbnica was cut off by police.", "gn-784183"),
 ]
 
 

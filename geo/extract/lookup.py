@@ -55,6 +55,8 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
     """The gazetteer's keys plus the language's case forms of its names, built once."""
     rules = inflection(language)
     forms = name_forms(gazetteer.places, rules) if rules else _digraph_forms(gazetteer)
+    for key, numbers in _northern_localities(gazetteer).items():
+        forms.setdefault(key, numbers)
     keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
     names = keys | forms.keys()  # made once: made per adjective, it cost a minute for Serbian
     adjectives = {  # an adjective that is also a name ("banjska") stays a name
@@ -86,6 +88,18 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
 
 
 _VILLAGES = frozenset({"village", "hamlet", "neighbourhood"})
+
+
+def _northern_localities(gazetteer: Gazetteer) -> dict[str, list[int]]:
+    """The names of the north's localities (named spots that are no settlement, "Krstište", "Protina Njiva"):
+    the gazetteer keeps such fields out of running text, but a report may name one where a place is expected
+    (geo.extract.mentions accepts one only there), and the inflected forms of their names are made anyway."""
+    forms: dict[str, list[int]] = {}
+    for number, place in enumerate(gazetteer.places):
+        if place.kind == "locality" and place.municipality in NORTH:
+            for name in filter(None, (place.name_en, place.name_sr_latn, place.name_sq)):
+                forms.setdefault(fold(name), []).append(number)
+    return forms
 
 
 def _digraph_forms(gazetteer: Gazetteer) -> dict[str, list[int]]:

@@ -55,6 +55,8 @@ _MAJOR_KINDS = frozenset(
     | {"dam", "monastery"}
 )
 _VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
+# A named spot that is no settlement (a field, a quarter of a village): a place only where a place is expected.
+_LOCALITY_KINDS = frozenset({"locality"})
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MAX_TOKENS = 4
 _MAX_WRAPPED_TOKENS = 6
@@ -77,11 +79,12 @@ def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
 
 
 def _town_adjective(word: str, index: PlaceIndex) -> bool:
-    """ "u leposavićkoj opštini", "glavna zvečanska ulica": a town's adjective, written in lower case, may name
-    it (before a place noun, see `_accept`); a village's ("rudarsko naselje") is too often an ordinary word."""
+    """ "u leposavićkoj opštini", "glavna zvečanska ulica", "na brnjačkom prelazu": a town's or a crossing's
+    adjective, written in lower case, may name it (before a place noun, see `_accept`); a village's ("rudarsko
+    naselje") is too often an ordinary word."""
     key = fold(word)
     places = index.lookup(key) if key in index.adjectives else ()
-    return bool(places) and places[0].kind in ("town", "city")
+    return bool(places) and places[0].kind in ("town", "city", "border_crossing")
 
 
 def _joinable(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
@@ -109,7 +112,10 @@ def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex,
             return _noun_of_noun(text, tokens, i, index)  # "jezera" alone is a word, not the village Jezero
         places = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
         if places:
-            return places, n
+            # "u selu Kula": a northern village named by a common word comes before the case form of another
+            # name ("Kula" is also the genitive of a far mountain "Kule"), which the guards would refuse.
+            generic = _generic_village(text, tokens[i], index, rules) if n == 1 else None
+            return ((*generic[0], *places), 1) if generic else (places, n)
     return _generic_village(text, tokens[i], index, rules)
 
 
@@ -180,6 +186,9 @@ def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, 
     if place.kind in _VILLAGE_KINDS:
         if place.municipality not in NORTH and not strong:
             return None
+    elif place.kind in _LOCALITY_KINDS:
+        if not strong:
+            return None
     elif place.kind not in _MAJOR_KINDS and not (strong and n > 1):
         return None  # a hill or a stream: only by its full name, where a place is expected
     return Found(place, start, end, "site", strong, text[start:end])
@@ -201,6 +210,14 @@ def _same_scale(named: Place, part: Place) -> bool:
     """A part of the place named: a town's of a town ("the northern part of Mitrovica"); a country's, its region
     ("në veriun e Kosovës", "u severnom delu Kosova" is North Kosovo, not Kosovo)."""
     return part.kind == named.kind or (named.kind == "country" and part.kind == "region")
+
+
+def _kind_first(text: str, start: int, places: tuple[Place, ...], rules: PlaceRules) -> tuple[Place, ...]:
+    """ "the village of Gazivode", "u selu Gazivode", "në fshatin Gazivodë": after a village noun, the village of
+    the name comes first, not the lake or the crossing the bare name means."""
+    if len(places) < 2 or not rules.village_before.search(text[max(0, start - CONTEXT_CHARS) : start]):
+        return places
+    return tuple(sorted(places, key=lambda place: place.kind not in _VILLAGE_KINDS))
 
 
 def _last_site(found: list[Found]) -> Found | None:
@@ -272,7 +289,7 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
     found: list[Found] = []
     for places, i, n in matches:
         beside = [place for place, j in named if j != i]
-        place = nearest_namesake(places, beside, scan.anchors)
+        place = nearest_namesake(_kind_first(text, tokens[i].start(), places, scan.rules), beside, scan.anchors)
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         previous = found[-1] if found else None
         accepted = _accept(text, place, start, end, n, scan, previous)

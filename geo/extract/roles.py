@@ -76,6 +76,7 @@ class PlaceRules:
     blockade: re.Pattern[str]  # "blocked", "blokirali", "bllokuan": a road closed there
     distance: re.Pattern[str]  # "not far from", "pak larg", "nedaleko od": a place measured from, after the site
     facility_before: re.Pattern[str]  # "the dam of Lake …": a facility named by its noun and the name after it
+    village_before: re.Pattern[str]  # "the village of", "u selu", "fshati": of namesakes, the village
 
 
 @lru_cache(maxsize=16)
@@ -116,6 +117,7 @@ def place_rules(language: Language) -> PlaceRules:
         road_before=pattern("road_before"),
         blockade=pattern("blockade"),
         distance=pattern("distance"),
+        village_before=pattern("village_before"),
     )
 
 
