@@ -33,6 +33,7 @@ from geo.extract.roles import (
     in_north,
     is_initial,
     locating_role,
+    origin_roles,
     place_rules,
     role,
     strong_context,
@@ -301,6 +302,7 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
             accepted = locating_role(text, accepted, previous, scan.rules)
             accepted = distance_role(text, accepted, previous, _last_site(found), scan.rules)
             found.append(coordinated_role(text, accepted, previous, scan.rules))
+    found = origin_roles(text, found, scan.rules)
     scan.remember(found)
     return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)
 

@@ -31,6 +31,7 @@ __all__ = [
     "in_north",
     "is_initial",
     "locating_role",
+    "origin_roles",
     "place_rules",
     "role",
     "strong_context",
@@ -77,6 +78,8 @@ class PlaceRules:
     distance: re.Pattern[str]  # "not far from", "pak larg", "nedaleko od": a place measured from, after the site
     facility_before: re.Pattern[str]  # "the dam of Lake …": a facility named by its noun and the name after it
     village_before: re.Pattern[str]  # "the village of", "u selu", "fshati": of namesakes, the village
+    source_before: re.Pattern[str]  # "from", "iz", "nga": where someone came from, when a site follows
+    locative_before: re.Pattern[str]  # "in", "u", "në": where something is, not where it came from
 
 
 @lru_cache(maxsize=16)
@@ -118,6 +121,8 @@ def place_rules(language: Language) -> PlaceRules:
         blockade=pattern("blockade"),
         distance=pattern("distance"),
         village_before=pattern("village_before"),
+        source_before=pattern("source_before"),
+        locative_before=pattern("locative_before"),
     )
 
 
@@ -275,6 +280,36 @@ def coordinated_role(text: str, found: Found, previous: Found | None, rules: Pla
     if rules.coordination.match(text[previous.end : found.start]):
         return replace(found, role=previous.role)
     return found
+
+
+def origin_roles(text: str, found: list[Found], rules: PlaceRules) -> list[Found]:
+    """ "Protesters from Leposavić gathered in Zvečan", "Policia nga Prishtina arriti në Zubin Potok", "muškarac iz
+    Zubinog Potoka uhapšen je u Severnoj Mitrovici": a place someone came from ("from", "iz", "nga"), in a
+    clause that names another place where they were ("in", "u", "në"), is their origin; alone ("KFOR withdrew
+    from Jarinje") or in a clause of its own ("…, a građani su se okupljali na izlazu iz Leposavića") it stays
+    the site."""
+    located = [m for m in found if m.role == "site" and _introduced(text, m, rules.locative_before)]
+    if not located:
+        return found
+    return [
+        replace(m, role="origin")
+        if m.role == "site"
+        and _introduced(text, m, rules.source_before)
+        and any(other.place.id != m.place.id and not _CLAUSE_MARKS & set(_between(text, m, other)) for other in located)
+        else m
+        for m in found
+    ]
+
+
+_CLAUSE_MARKS = frozenset(",;:")
+
+
+def _introduced(text: str, found: Found, pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.search(text[max(0, found.start - CONTEXT_CHARS) : found.start]))
+
+
+def _between(text: str, a: Found, b: Found) -> str:
+    return text[min(a.end, b.end) : max(a.start, b.start)]
 
 
 def in_north(place: Place) -> bool:

@@ -63,10 +63,15 @@ class _Story:
             return recent[0]
         return self.topic or (self.dateline if not self.earlier else None)
 
-    def read(self, sentence: Sentence, found: tuple[Found, ...], dates: tuple[DateMention, ...], language) -> None:
-        sites = tuple(m for m in found if m.role == "site")
+    def date_line(self, found: tuple[Found, ...]) -> None:
+        """Keep the dateline's place: read before the sentence that holds it is placed, as the dateline's
+        sentence is often the story's first, telling an event with no other place ("LEPOSAVIĆ - Dozens of
+        Serbs protested on Tuesday …")."""
         datelined = [m.place for m in found if m.role == "dateline" and _local(m.place)]
         self.dateline = self.dateline or next(iter(datelined), None)
+
+    def read(self, sentence: Sentence, found: tuple[Found, ...], dates: tuple[DateMention, ...], language) -> None:
+        sites = tuple(m for m in found if m.role == "site")
         if sites and sentence.prose:
             self.earlier, self.earlier_at = sites, self.prose
             # A municipality named in full ("në krye të Komunës së Mitrovicës së Veriut") is where the story is as
@@ -112,6 +117,7 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
         dates = tuple(dates_in(text, published, language, context_year=story.context_year(), story_day=story_day))
         mentions = tuple(places[number])
         facts = Facts(number, sentence, mentions, dates, inherited, published, story.earlier)
+        story.date_line(mentions)
         result.append(replace(facts, near=story.near(), count_before=story.count_before))
         story.read(sentence, mentions, dates, language)
     return result
