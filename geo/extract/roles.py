@@ -80,6 +80,7 @@ class PlaceRules:
     village_before: re.Pattern[str]  # "the village of", "u selu", "fshati": of namesakes, the village
     source_before: re.Pattern[str]  # "from", "iz", "nga": where someone came from, when a site follows
     locative_before: re.Pattern[str]  # "in", "u", "në": where something is, not where it came from
+    office_after: re.Pattern[str]  # "Leposavic's mayor": a town's office, named by the town
 
 
 @lru_cache(maxsize=16)
@@ -123,6 +124,7 @@ def place_rules(language: Language) -> PlaceRules:
         village_before=pattern("village_before"),
         source_before=pattern("source_before"),
         locative_before=pattern("locative_before"),
+        office_after=pattern("office_after"),
     )
 
 
@@ -201,6 +203,7 @@ def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRo
         # "Pristina says": a name that is the subject of speech; "u Severnoj Mitrovici tražeći mir" is a site.
         (not found.strong and bool(rules.seat_after.match(after)), "actor_seat"),
         (bool(rules.official_before.search(before)), "actor_seat"),
+        (bool(rules.office_after.match(after)), "actor_seat"),
         (_fronted_seat(text, found, rules), "actor_seat"),
         (broad and bool(rules.modifier_after.match(after) or rules.modifier_before.search(before)), "modifier"),
         (_is_name_part(text, place, start, end, rules), "name_part"),
