@@ -71,6 +71,11 @@ NAME_FORMS = [
     ("sq", "Dje fshati Vërnicë u bllokua nga policia.", "gn-784183"),
     ("sr", "Juče je selo Vrbnica bilo blokirano.", "gn-784183"),
     ("en", "On Monday the village of Vrbnica was cut off by police.", "gn-784183"),
+    # A place noun that opens a name, written without its diacritics.
+    ("sq", "Dje ndodhi një incident ne digen e Ujmanit, njoftoi policia.", "gazivode-dam"),
+    ("sq", "Dje ndodhi një incident prane diges se Ujmanit, njoftoi policia.", "gazivode-dam"),
+    # A facility named by its noun and the place it is in.
+    ("en", "An incident took place at the monastery in Banjska on Monday, police said.", "banjska-monastery"),
 ]
 
 
@@ -88,6 +93,20 @@ _NO_CONVOY_TRIGGER = pytest.mark.xfail(
 # Leposavić gathered in Zvečan"); a speaker's city; roads, crossings, a municipality's building; several events;
 # a follow-up that points back ("There, …", "in the same town").
 EVENT_PLACES = [
+    # A description that holds a name: the name only says where the described place is.
+    (
+        "en",
+        "Two men were injured on Tuesday in a brawl near the main bridge in Mitrovica.",
+        {"ibar-bridge"},
+        {"mitrovica-south"},
+    ),
+    ("sr", "Dvojica su povređena u utorak u tuči kod glavnog mosta u Mitrovici.", {"ibar-bridge"}, {"mitrovica-south"}),
+    (
+        "sq",
+        "Dy burra u plagosën të martën në një përleshje në urën kryesore në Mitrovicë.",
+        {"ibar-bridge"},
+        {"mitrovica-south"},
+    ),
     ("en", "Protesters gathered outside Zvecan's municipal building on Tuesday.", {"zvecan"}, set()),
     (
         "en",

@@ -71,7 +71,7 @@ def text_words(text: str) -> frozenset[str]:
 
 def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
     lowered = token.lower()
-    if lowered in rules.starts:
+    if fold(token) in rules.starts:
         return True
     if not token[0].isupper():
         return _town_adjective(lowered, index)
@@ -304,7 +304,8 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
             found.append(coordinated_role(text, accepted, previous, scan.rules))
     found = origin_roles(text, found, scan.rules)
     scan.remember(found)
-    return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)
+    described = _described(text, found, dateline, scan)
+    return sorted([_within(m, described) for m in found] + described, key=lambda f: f.start)
 
 
 def _described(text: str, named: list[Found], dateline: int, scan: _Scan) -> list[Found]:
@@ -313,11 +314,19 @@ def _described(text: str, named: list[Found], dateline: int, scan: _Scan) -> lis
     for pattern, place_id in scan.rules.descriptions:
         place = scan.index.gazetteer.get(place_id)
         for match in pattern.finditer(text) if place is not None else ():
-            if any(m.start < match.end() and match.start() < m.end for m in named):
+            inside = [m for m in named if match.start() <= m.start and m.end <= match.end()]
+            if any(m.start < match.end() and match.start() < m.end for m in named if m not in inside):
                 continue
             mention = Found(place, match.start(), match.end(), "site", True, match.group())  # type: ignore[arg-type]
             found.append(replace(mention, role=role(text, mention, dateline, scan.rules)))
     return found
+
+
+def _within(found: Found, described: list[Found]) -> Found:
+    """ "near the main bridge in Mitrovica", "kod glavnog mosta u Mitrovici": a name inside a description only
+    says where the described place is."""
+    outer = next((d for d in described if d.start <= found.start and found.end <= d.end), None)
+    return found if outer is None or found.role != "site" else replace(found, role="aside", locates=outer.place.id)
 
 
 def scanner(gazetteer: Gazetteer, language: Language, text: str) -> _Scan:

@@ -93,7 +93,7 @@ def place_rules(language: Language) -> PlaceRules:
 
     function = frozenset(fold(w) for w in words.get("function", "").split()) | {fold(w) for w in language.stopwords}
     return PlaceRules(
-        starts=frozenset(places.get("starts", "").split()),
+        starts=frozenset(fold(w) for w in places.get("starts", "").split()),  # "digës" and "diges" alike
         wrappers=frozenset(fold(w) for w in places.get("wrappers", "").split()),
         not_name=function,
         common=function | frozenset(fold(w) for w in words.get("common", "").split()),
