@@ -72,6 +72,10 @@ class _Story:
 
     def read(self, sentence: Sentence, found: tuple[Found, ...], dates: tuple[DateMention, ...], language) -> None:
         sites = tuple(m for m in found if m.role == "site")
+        if sites and not sentence.prose and self.prose == 0 and not self.earlier:
+            # A title above the story ("Explosion in Zupče") says where the opening sentences are, when they
+            # point back ("in the village", "u tom selu", "në fshat") or name no place; not the whole story's topic.
+            self.earlier, self.earlier_at = sites, self.prose
         if sites and sentence.prose:
             self.earlier, self.earlier_at = sites, self.prose
             # A municipality named in full ("në krye të Komunës së Mitrovicës së Veriut") is where the story is as
