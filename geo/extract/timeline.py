@@ -44,6 +44,7 @@ class _Story:
     earlier_at: int = -1  # the prose sentence that named them
     dateline: Place | None = None  # the in-area place of the article's dateline
     topic: Place | None = None  # the first precise site the story names
+    title: tuple[Found, ...] = ()  # the sites of a title above the story, until the story names one
     count_before: Count | None = None  # the last figure of the sentence before
 
     def inherited(self) -> DateMention | None:
@@ -75,9 +76,10 @@ class _Story:
         if sites and not sentence.prose and self.prose == 0 and not self.earlier:
             # A title above the story ("Explosion in Zupče") says where the opening sentences are, when they
             # point back ("in the village", "u tom selu", "në fshat") or name no place; not the whole story's topic.
-            self.earlier, self.earlier_at = sites, self.prose
+            self.earlier, self.earlier_at, self.title = sites, self.prose, sites
         if sites and sentence.prose:
             self.earlier, self.earlier_at = sites, self.prose
+            self.title = self.title if all(coarseness(m.place) for m in sites) else ()
             # A municipality named in full ("në krye të Komunës së Mitrovicës së Veriut") is where the story is as
             # much as its town: its events are put at the town (geo.extract._at_seat).
             precise = [m.place for m in sites if _local(m.place) and coarseness(m.place) <= _MUNICIPALITY]
@@ -122,6 +124,6 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
         mentions = tuple(places[number])
         facts = Facts(number, sentence, mentions, dates, inherited, published, story.earlier)
         story.date_line(mentions)
-        result.append(replace(facts, near=story.near(), count_before=story.count_before))
+        result.append(replace(facts, near=story.near(), count_before=story.count_before, title_sites=story.title))
         story.read(sentence, mentions, dates, language)
     return result
