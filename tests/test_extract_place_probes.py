@@ -84,6 +84,14 @@ def test_a_name_form_gives_its_place(gazetteer: Gazetteer, language: str, text: 
     assert place_id in _mentioned(text, language, gazetteer)
 
 
+_UNTYPED = pytest.mark.xfail(
+    strict=True, reason="an untyped 'incident' alone is no event: by design it only adds to a typed one told nearby"
+)
+_PEOPLE_ADJECTIVE = pytest.mark.xfail(
+    strict=True,
+    reason="a town's adjective before a people noun ('leposavićki Srbi') is not read as the town: beside another "
+    "site it would be a second, wrong one",
+)
 _NO_CONVOY_TRIGGER = pytest.mark.xfail(
     strict=True, reason="English has no trigger for a convoy driving through a place (Serbian has: 'vozila su prošla')"
 )
@@ -93,6 +101,143 @@ _NO_CONVOY_TRIGGER = pytest.mark.xfail(
 # Leposavić gathered in Zvečan"); a speaker's city; roads, crossings, a municipality's building; several events;
 # a follow-up that points back ("There, …", "in the same town").
 EVENT_PLACES = [
+    pytest.param(
+        "en",
+        "Incidents were reported on Tuesday in Zvecan, Leposavic and Zubin Potok.",
+        {"zvecan", "leposavic", "zubin-potok"},
+        set(),
+        marks=_UNTYPED,
+    ),
+    pytest.param(
+        "sr",
+        "Incidenti su u utorak prijavljeni u Zvečanu, Leposaviću i Zubinom Potoku.",
+        {"zvecan", "leposavic", "zubin-potok"},
+        set(),
+        marks=_UNTYPED,
+    ),
+    pytest.param(
+        "sq",
+        "Incidente u raportuan të martën në Zveçan, Leposaviq dhe Zubin Potok.",
+        {"zvecan", "leposavic", "zubin-potok"},
+        set(),
+        marks=_UNTYPED,
+    ),
+    pytest.param(
+        "sr",
+        "Leposavićki Srbi protestovali su u utorak protiv hapšenja.",
+        {"leposavic"},
+        set(),
+        marks=_PEOPLE_ADJECTIVE,
+    ),
+    # A colon title; a list; a place as subject; a municipality that tells of its town; a speaker's capital.
+    (
+        "en",
+        "Zvecan: car of a police officer torched\n\nA car belonging to a Kosovo police officer was set on fire on "
+        "Tuesday night.",
+        {"zvecan"},
+        set(),
+    ),
+    ("en", "Zvecan was the scene of a protest on Tuesday.", {"zvecan"}, set()),
+    ("en", "Leposavic Serbs protested on Tuesday against the arrests.", {"leposavic"}, set()),
+    (
+        "en",
+        "The Zvecan municipality said on Tuesday that masked men had broken into the town's cultural centre overnight.",
+        {"zvecan"},
+        set(),
+    ),
+    ("en", "Gunshots were heard overnight into Tuesday in the Zvecan village of Banjska.", {"banjska"}, set()),
+    ("en", "Tuesday's protest in Zvecan drew about 300 people.", {"zvecan"}, set()),
+    ("en", "About 300 people joined Tuesday's protest in Zvecan, organisers said.", {"zvecan"}, set()),
+    (
+        "en",
+        "Kosovo police said two officers were injured on Tuesday when a crowd attacked them at Jarinje, on the "
+        "border with Serbia.",
+        {"jarinje"},
+        set(),
+    ),
+    (
+        "en",
+        "Serbian President Aleksandar Vucic, speaking in Belgrade on Tuesday, said three Serbs had been arrested in "
+        "Zubin Potok.",
+        {"zubin-potok"},
+        {"belgrade"},
+    ),
+    (
+        "sr",
+        "Zvečan: Zapaljen automobil policajca\n\nAutomobil pripadnika kosovske policije zapaljen je u utorak uveče.",
+        {"zvecan"},
+        set(),
+    ),
+    ("sr", "Zvečan je u utorak bio poprište protesta.", {"zvecan"}, set()),
+    (
+        "sr",
+        "Opština Zvečan saopštila je u utorak da su maskirani muškarci tokom noći provalili u dom kulture.",
+        {"zvecan"},
+        set(),
+    ),
+    ("sr", "Pucnji su se čuli u noći između ponedeljka i utorka u zvečanskom selu Banjska.", {"banjska"}, set()),
+    ("sr", "Na jučerašnjem protestu u Zvečanu bilo je oko 300 ljudi.", {"zvecan"}, set()),
+    (
+        "sr",
+        "Kosovska policija saopštila je da su dvojica policajaca povređena u utorak kada ih je grupa napala na "
+        "Jarinju, na granici sa Srbijom.",
+        {"jarinje"},
+        set(),
+    ),
+    (
+        "sr",
+        "Predsednik Srbije Aleksandar Vučić rekao je u utorak u Beogradu da su trojica Srba uhapšena u Zubinom Potoku.",
+        {"zubin-potok"},
+        {"belgrade"},
+    ),
+    (
+        "sr",
+        "ЗВЕЧАН: Запаљен аутомобил полицајца\n\nАутомобил припадника косовске полиције запаљен је у уторак увече.",
+        {"zvecan"},
+        set(),
+    ),
+    (
+        "sr",
+        "Leposavić – uhapšen muškarac\n\nKosovska policija uhapsila je u utorak jednog muškarca zbog napada na "
+        "patrolu.",
+        {"leposavic"},
+        set(),
+    ),
+    (
+        "sq",
+        "Zveçan: Digjet vetura e një polici\n\nVetura e një polici të Kosovës u dogj të martën në mbrëmje.",
+        {"zvecan"},
+        set(),
+    ),
+    ("sq", "Zveçani ishte të martën skenë e një proteste.", {"zvecan"}, set()),
+    (
+        "sq",
+        "Komuna e Zveçanit njoftoi të martën se persona të maskuar hynë me forcë gjatë natës në shtëpinë e kulturës.",
+        {"zvecan"},
+        set(),
+    ),
+    ("sq", "Të shtëna u dëgjuan natën mes të hënës dhe të martës në fshatin Banjskë të Zveçanit.", {"banjska"}, set()),
+    ("sq", "Në protestën e djeshme në Zveçan morën pjesë rreth 300 njerëz.", {"zvecan"}, set()),
+    (
+        "sq",
+        "Policia e Kosovës njoftoi se dy policë u lënduan të martën kur një grup i sulmoi në Jarinjë, në kufi me "
+        "Serbinë.",
+        {"jarinje"},
+        set(),
+    ),
+    (
+        "sq",
+        "Presidenti i Serbisë Aleksandar Vuçiq tha të martën në Beograd se tre serbë u arrestuan në Zubin Potok.",
+        {"zubin-potok"},
+        {"belgrade"},
+    ),
+    (
+        "sq",
+        "Leposaviq – arrestohet një burrë\n\nPolicia e Kosovës arrestoi të martën një burrë për sulm ndaj një "
+        "patrulle.",
+        {"leposavic"},
+        set(),
+    ),
     # A title over the story that names the place the story's opening names only coarsely or not at all.
     (
         "en",

@@ -23,7 +23,7 @@ from geo.extract.event_rules import FORCE_ACTORS, Rules, rules_for
 from geo.extract.facts import Facts
 from geo.extract.language import Language
 from geo.extract.records import CandidateKind, Count, Evidence
-from geo.extract.roles import Found
+from geo.extract.roles import Found, in_north
 from geo.gazetteer import Place
 
 __all__ = ["FORCE_ACTORS", "Facts", "Raw", "Rules", "claims_of_sentence", "coarseness", "raws_of", "rules_for"]
@@ -55,6 +55,19 @@ def _finest(found: list[Found]) -> list[Place]:
     return [p for p in unique if coarseness(p) == finest]
 
 
+_LOCAL_SEATS = frozenset({"town", "municipality"})
+
+
+def _local_seat(mentions: list[Found]) -> Place | None:
+    """ "Opština Zvečan saopštila je da su maskirani muškarci provalili u dom kulture", "The Zvecan municipality
+    said masked men broke into the town's cultural centre": a northern town or municipality that speaks, in a
+    story that has named no place yet, tells of what happened in it."""
+    return next(
+        (m.place for m in mentions if m.role == "actor_seat" and m.place.kind in _LOCAL_SEATS and in_north(m.place)),
+        None,
+    )
+
+
 def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
     """The sentence's claims, one per site, and its mentions with their final roles."""
     rules = rules_for(language)
@@ -62,6 +75,7 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
     evidence = Evidence(text, facts.sentence.start, facts.sentence.start + len(text))
     actors, nations = actors_in(text, language), nations_in(text, language)
     tied, mentions = claims_of_sentence(facts, language)
+    near = facts.near or _local_seat(mentions)
     raws = []
     for claim, found in tied:
         when = date_for(facts, claim.position, rules, language)
@@ -71,7 +85,7 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
         for place in places or [None]:
             day = site_date(facts, found, place, when) if len(places) > 1 else when
             raw = _raw(claim, place, day, (actors, nations), evidence, facts.number)
-            raws.append(replace(raw, near=facts.near) if place is None else raw)
+            raws.append(replace(raw, near=near) if place is None else raw)
     return raws, mentions
 
 
