@@ -382,6 +382,90 @@ _NO_CONVOY_TRIGGER = pytest.mark.xfail(
 # Leposavić gathered in Zvečan"); a speaker's city; roads, crossings, a municipality's building; several events;
 # a follow-up that points back ("There, …", "in the same town").
 EVENT_PLACES = [
+    # A place told after the event, in a relative clause, a quarter, in brackets; two events in one sentence;
+    # a court one stands at.
+    (
+        "en",
+        "Two officers were injured on Tuesday. The incident took place in Zvecan, near the municipal building.",
+        {"zvecan"},
+        set(),
+    ),
+    ("en", "Police arrived in Zvecan, where protesters had gathered on Tuesday.", {"zvecan"}, set()),
+    (
+        "en",
+        "Shots were fired on Tuesday in the Bosniak Mahala neighbourhood of North Mitrovica.",
+        {"mitrovica-north"},
+        set(),
+    ),
+    ("en", "A car was set on fire on Tuesday in Zupce (Zubin Potok).", {"gn-783781"}, set()),
+    ("en", "A car was set on fire on Tuesday in Zupce village.", {"gn-783781"}, set()),
+    ("en", "Protests were held on Tuesday in the northern town of Zvecan.", {"zvecan"}, set()),
+    ("en", "Police arrested two men on Tuesday in the Serb-majority municipality of Leposavic.", {"leposavic"}, set()),
+    (
+        "en",
+        "Unknown persons fired shots at a house in Zupce on Tuesday night, and in Zvecan a car was set on fire, "
+        "police said.",
+        {"gn-783781", "zvecan"},
+        set(),
+    ),
+    ("en", "Barricades went up on Tuesday at the entrance to the village of Rudare.", {"gn-784523"}, set()),
+    ("en", "Police also arrested two men in Leposavic on Tuesday.", {"leposavic"}, set()),
+    ("en", "A police officer was injured on Tuesday in Zvecan, near Mitrovica.", {"zvecan"}, set()),
+    (
+        "en",
+        "On Tuesday a group of Serbs threw stones at police in front of the court in North Mitrovica.",
+        {"mitrovica-north"},
+        set(),
+    ),
+    (
+        "sr",
+        "Dvojica policajaca povređena su u utorak. Incident se dogodio u Zvečanu, kod zgrade opštine.",
+        {"zvecan"},
+        set(),
+    ),
+    ("sr", "Policija je stigla u Zvečan, gde su se u utorak okupili demonstranti.", {"zvecan"}, set()),
+    ("sr", "Pucnji su se čuli u utorak u naselju Bošnjačka mahala u Severnoj Mitrovici.", {"mitrovica-north"}, set()),
+    ("sr", "Automobil je zapaljen u utorak u Zupču (Zubin Potok).", {"gn-783781"}, set()),
+    (
+        "sr",
+        "Nepoznata lica pucala su u utorak uveče na kuću u Zupču, a u Zvečanu je zapaljen automobil, saopštila je "
+        "policija.",
+        {"gn-783781", "zvecan"},
+        set(),
+    ),
+    ("sr", "Barikade su postavljene u utorak na ulazu u selo Rudare.", {"gn-784523"}, set()),
+    ("sr", "Policija je takođe uhapsila dvojicu muškaraca u Leposaviću u utorak.", {"leposavic"}, set()),
+    ("sr", "Policajac je povređen u utorak u Zvečanu, nadomak Mitrovice.", {"zvecan"}, set()),
+    ("sr", "Grupa Srba kamenovala je u utorak policiju ispred suda u Severnoj Mitrovici.", {"mitrovica-north"}, set()),
+    ("sr", "U ranim jutarnjim satima u utorak, u Zvečanu je eksplodirala bomba.", {"zvecan"}, set()),
+    ("sr", "Protesti su održani u utorak u srpskoj opštini Leposavić.", {"leposavic"}, set()),
+    ("sq", "Dy policë u lënduan të martën. Incidenti ndodhi në Zveçan, afër ndërtesës së komunës.", {"zvecan"}, set()),
+    ("sq", "Policia arriti në Zveçan, ku të martën ishin mbledhur protestuesit.", {"zvecan"}, set()),
+    (
+        "sq",
+        "Të shtëna u dëgjuan të martën në lagjen Kodra e Minatorëve në Mitrovicën e Veriut.",
+        {"mitrovica-north"},
+        set(),
+    ),
+    ("sq", "Një veturë u dogj të martën në Zupç (Zubin Potok).", {"gn-783781"}, set()),
+    (
+        "sq",
+        "Persona të panjohur qëlluan të martën në mbrëmje ndaj një shtëpie në Zupç, ndërsa në Zveçan u dogj një "
+        "veturë, njoftoi policia.",
+        {"gn-783781", "zvecan"},
+        set(),
+    ),
+    ("sq", "Barrikadat u ngritën të martën në hyrje të fshatit Rudarë.", {"gn-784523"}, set()),
+    ("sq", "Policia arrestoi gjithashtu dy burra në Leposaviq të martën.", {"leposavic"}, set()),
+    ("sq", "Një polic u lëndua të martën në Zveçan, afër Mitrovicës.", {"zvecan"}, set()),
+    (
+        "sq",
+        "Një grup serbësh gjuajti me gurë të martën policinë para gjykatës në Mitrovicën e Veriut.",
+        {"mitrovica-north"},
+        set(),
+    ),
+    ("sq", "Në orët e para të mëngjesit të martën, në Zveçan shpërtheu një bombë.", {"zvecan"}, set()),
+    ("sq", "Protestat u mbajtën të martën në komunën me shumicë serbe të Leposaviqit.", {"leposavic"}, set()),
     pytest.param(
         "en",
         "Incidents were reported on Tuesday in Zvecan, Leposavic and Zubin Potok.",

@@ -269,6 +269,9 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
             events.append(_Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
         elif country is not None and _sent_to_country(raw):
             events.append(_Event.of([replace(raw, place=country)], located=located))
+        elif raw.place is not None and (told := _told_before(waiting, raw)):
+            events.append(_Event.of([*(replace(w, place=raw.place) for w in told), raw], located=located))
+            waiting = []
         elif floating:
             waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
         else:
@@ -278,6 +281,15 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
             events.append(event)
             waiting = []
     return events
+
+
+def _told_before(waiting: list[Raw], raw: Raw) -> list[Raw]:
+    """ "Two officers were injured on Tuesday. The incident took place in Zvečan": claims told with a type but no
+    place, just before an untyped claim that gives the place; they are the event it places."""
+    if raw.subtype:
+        return []
+    typed = [w for w in waiting if w.subtype and w.kind == raw.kind and raw.sentence - w.sentence <= _WAITING]
+    return typed if any(_dated(w) for w in typed) else []
 
 
 def _merged_counts(raws: list[Raw]) -> tuple[Count, ...]:

@@ -199,7 +199,8 @@ def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRo
         (start < dateline, "dateline"),
         (bool(rules.origin_before.search(before)), "origin"),
         (_aside(before, after, rules), "aside"),
-        (bool(rules.seat_before.search(before)), "actor_seat"),
+        # "ispred suda u Severnoj Mitrovici", "in front of the court in …": a court one stands at is a landmark.
+        (bool(rules.seat_before.search(before)) and not rules.landmark_before.search(before), "actor_seat"),
         # "Pristina says": a name that is the subject of speech; "u Severnoj Mitrovici tražeći mir" is a site.
         (not found.strong and bool(rules.seat_after.match(after)), "actor_seat"),
         (bool(rules.official_before.search(before)), "actor_seat"),
