@@ -382,6 +382,68 @@ _NO_CONVOY_TRIGGER = pytest.mark.xfail(
 # Leposavić gathered in Zvečan"); a speaker's city; roads, crossings, a municipality's building; several events;
 # a follow-up that points back ("There, …", "in the same town").
 EVENT_PLACES = [
+    # Places that are no event's: a detention centre, a destination, a speaker, a title over a story told
+    # elsewhere, an origin before a direct object; a later story told outside the area.
+    (
+        "en",
+        "Police arrested a man in Zvecan on Tuesday; he was taken to the detention centre in Mitrovica.",
+        {"zvecan"},
+        {"mitrovica-north", "mitrovica-south"},
+    ),
+    (
+        "en",
+        "Serbs from Zvecan travelled to Belgrade on Tuesday to protest outside the government building.",
+        set(),
+        {"zvecan"},
+    ),
+    ("en", "The Zvecan municipality said on Tuesday it would hold a protest next week.", set(), {"zvecan"}),
+    ("en", "Leposavic's mayor told reporters on Tuesday that the situation was calm.", set(), {"leposavic"}),
+    ("en", "Protest in Zvecan\n\nSerbs in Belgrade rallied on Tuesday in support of the north.", set(), {"zvecan"}),
+    ("en", "Zubin Potok residents said on Tuesday they feared new arrests.", set(), {"zubin-potok"}),
+    (
+        "en",
+        "Police arrested two men in Zvecan on Tuesday. In Belgrade, thousands of people rallied on Wednesday.",
+        {"zvecan"},
+        {"belgrade"},
+    ),
+    ("en", "Police from Leposavic patrolled the Jarinje crossing on Tuesday.", {"jarinje"}, {"leposavic"}),
+    (
+        "sr",
+        "Policija je u utorak uhapsila muškarca u Zvečanu; on je sproveden u pritvor u Mitrovici.",
+        {"zvecan"},
+        {"mitrovica-north", "mitrovica-south"},
+    ),
+    ("sr", "Srbi iz Zvečana otputovali su u utorak u Beograd da protestuju ispred zgrade vlade.", set(), {"zvecan"}),
+    ("sr", "Predsednik opštine Leposavić rekao je u utorak novinarima da je situacija mirna.", set(), {"leposavic"}),
+    ("sr", "Protest u Zvečanu\n\nSrbi u Beogradu okupili su se u utorak u znak podrške severu.", set(), {"zvecan"}),
+    (
+        "sr",
+        "Policija je u utorak uhapsila dvojicu u Zvečanu. U Beogradu se u sredu okupilo hiljade ljudi.",
+        {"zvecan"},
+        {"belgrade"},
+    ),
+    ("sr", "Policajci iz Leposavića patrolirali su u utorak na prelazu Jarinje.", {"jarinje"}, {"leposavic"}),
+    (
+        "sq",
+        "Policia arrestoi të martën një burrë në Zveçan; ai u dërgua në paraburgim në Mitrovicë.",
+        {"zvecan"},
+        {"mitrovica-north", "mitrovica-south"},
+    ),
+    (
+        "sq",
+        "Serbët nga Zveçani udhëtuan të martën për në Beograd për të protestuar para ndërtesës së qeverisë.",
+        set(),
+        {"zvecan"},
+    ),
+    ("sq", "Kryetari i Leposaviqit u tha të martën gazetarëve se situata është e qetë.", set(), {"leposavic"}),
+    ("sq", "Protestë në Zveçan\n\nSerbët në Beograd u mblodhën të martën në mbështetje të veriut.", set(), {"zvecan"}),
+    (
+        "sq",
+        "Policia arrestoi të martën dy burra në Zveçan. Në Beograd të mërkurën u mblodhën mijëra njerëz.",
+        {"zvecan"},
+        {"belgrade"},
+    ),
+    ("sq", "Policë nga Leposaviqi patrulluan të martën në pikëkalimin e Jarinjës.", {"jarinje"}, {"leposavic"}),
     # A place told after the event, in a relative clause, a quarter, in brackets; two events in one sentence;
     # a court one stands at.
     (

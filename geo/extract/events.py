@@ -23,7 +23,7 @@ from geo.extract.event_rules import FORCE_ACTORS, Rules, rules_for
 from geo.extract.facts import Facts
 from geo.extract.language import Language
 from geo.extract.records import CandidateKind, Count, Evidence
-from geo.extract.roles import Found, in_north
+from geo.extract.roles import CONTEXT_CHARS, Found, in_north, place_rules
 from geo.gazetteer import Place
 
 __all__ = ["FORCE_ACTORS", "Facts", "Raw", "Rules", "claims_of_sentence", "coarseness", "raws_of", "rules_for"]
@@ -68,6 +68,16 @@ def _local_seat(mentions: list[Found]) -> Place | None:
     )
 
 
+def _elsewhere(text: str, mentions: list[Found], language: Language) -> bool:
+    """ "In Belgrade, thousands rallied on Wednesday", "U Beogradu se okupilo …": a sentence that puts what it tells
+    in a place outside the map's area ("in", "u", "në" before it) tells nothing of where the story was."""
+    rules = place_rules(language)
+    return any(
+        m.role == "out_of_area" and rules.locative_before.search(text[max(0, m.start - CONTEXT_CHARS) : m.start])
+        for m in mentions
+    )
+
+
 def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
     """The sentence's claims, one per site, and its mentions with their final roles."""
     rules = rules_for(language)
@@ -75,7 +85,7 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
     evidence = Evidence(text, facts.sentence.start, facts.sentence.start + len(text))
     actors, nations = actors_in(text, language), nations_in(text, language)
     tied, mentions = claims_of_sentence(facts, language)
-    near = facts.near or _local_seat(mentions)
+    near = None if _elsewhere(text, mentions, language) else facts.near or _local_seat(mentions)
     raws = []
     for claim, found in tied:
         when = date_for(facts, claim.position, rules, language)

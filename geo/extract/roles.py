@@ -287,22 +287,30 @@ def coordinated_role(text: str, found: Found, previous: Found | None, rules: Pla
 
 
 def origin_roles(text: str, found: list[Found], rules: PlaceRules) -> list[Found]:
-    """ "Protesters from Leposavić gathered in Zvečan", "Policia nga Prishtina arriti në Zubin Potok", "muškarac iz
-    Zubinog Potoka uhapšen je u Severnoj Mitrovici": a place someone came from ("from", "iz", "nga"), in a
-    clause that names another place where they were ("in", "u", "në"), is their origin; alone ("KFOR withdrew
-    from Jarinje") or in a clause of its own ("…, a građani su se okupljali na izlazu iz Leposavića") it stays
-    the site."""
-    located = [m for m in found if m.role == "site" and _introduced(text, m, rules.locative_before)]
-    if not located:
-        return found
+    """ "Protesters from Leposavić gathered in Zvečan", "Policia nga Prishtina arriti në Zubin Potok", "Police from
+    Leposavic patrolled the Jarinje crossing": a place someone came from ("from", "iz", "nga"), in a clause that
+    names another site (not one they came from too: "from Jarinje and Brnjak"), is their origin; alone ("KFOR
+    withdrew from Jarinje") or in a clause of its own ("…, a građani su se okupljali na izlazu iz Leposavića") it
+    stays the site."""
+    sources = _sources(text, found, rules)
+    located = [m for m, source in zip(found, sources, strict=True) if m.role == "site" and not source]
     return [
         replace(m, role="origin")
         if m.role == "site"
-        and _introduced(text, m, rules.source_before)
+        and source
         and any(other.place.id != m.place.id and not _CLAUSE_MARKS & set(_between(text, m, other)) for other in located)
         else m
-        for m in found
+        for m, source in zip(found, sources, strict=True)
     ]
+
+
+def _sources(text: str, found: list[Found], rules: PlaceRules) -> list[bool]:
+    """Whether each place is one someone came from: after "from", or listed right after such a place."""
+    sources: list[bool] = []
+    for number, m in enumerate(found):
+        listed = number > 0 and sources[-1] and bool(rules.coordination.match(text[found[number - 1].end : m.start]))
+        sources.append(listed or _introduced(text, m, rules.source_before))
+    return sources
 
 
 _CLAUSE_MARKS = frozenset(",;:")
