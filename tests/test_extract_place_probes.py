@@ -382,6 +382,10 @@ _NO_CONVOY_TRIGGER = pytest.mark.xfail(
 # Leposavić gathered in Zvečan"); a speaker's city; roads, crossings, a municipality's building; several events;
 # a follow-up that points back ("There, …", "in the same town").
 EVENT_PLACES = [
+    # A local seat that announces what will happen tells of no event at it.
+    ("sr", "Opština Zvečan saopštila je u utorak da će sledeće nedelje održati protest.", set(), {"zvecan"}),
+    ("sq", "Komuna e Zveçanit njoftoi të martën se javën e ardhshme do të mbajë një protestë.", set(), {"zvecan"}),
+    ("en", "The Zvecan municipality said on Tuesday it would hold a protest next week.", set(), {"zvecan"}),
     # Places that are no event's: a detention centre, a destination, a speaker, a title over a story told
     # elsewhere, an origin before a direct object; a later story told outside the area.
     (

@@ -12,7 +12,9 @@ most MAX_SENTENCE_CHARS long.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from geo.extract.claim_sites import claims_of_sentence, coarseness
 from geo.extract.claims import Claim
@@ -58,14 +60,22 @@ def _finest(found: list[Found]) -> list[Place]:
 _LOCAL_SEATS = frozenset({"town", "municipality"})
 
 
-def _local_seat(mentions: list[Found]) -> Place | None:
+def _local_seat(mentions: list[Found], text: str, language: Language) -> Place | None:
     """ "Opština Zvečan saopštila je da su maskirani muškarci provalili u dom kulture", "The Zvecan municipality
     said masked men broke into the town's cultural centre": a northern town or municipality that speaks, in a
-    story that has named no place yet, tells of what happened in it."""
+    story that has named no place yet, tells of what happened in it; not of what it says will happen ("da će
+    sledeće nedelje održati protest")."""
+    if _future(language).search(text):
+        return None
     return next(
         (m.place for m in mentions if m.role == "actor_seat" and m.place.kind in _LOCAL_SEATS and in_north(m.place)),
         None,
     )
+
+
+@lru_cache(maxsize=8)
+def _future(language: Language) -> re.Pattern[str]:
+    return re.compile(language.section("events").get("future", "(?!)"))
 
 
 def _elsewhere(text: str, mentions: list[Found], language: Language) -> bool:
@@ -85,7 +95,7 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
     evidence = Evidence(text, facts.sentence.start, facts.sentence.start + len(text))
     actors, nations = actors_in(text, language), nations_in(text, language)
     tied, mentions = claims_of_sentence(facts, language)
-    near = None if _elsewhere(text, mentions, language) else facts.near or _local_seat(mentions)
+    near = None if _elsewhere(text, mentions, language) else facts.near or _local_seat(mentions, text, language)
     raws = []
     for claim, found in tied:
         when = date_for(facts, claim.position, rules, language)
