@@ -382,6 +382,75 @@ _NO_CONVOY_TRIGGER = pytest.mark.xfail(
 # Leposavić gathered in Zvečan"); a speaker's city; roads, crossings, a municipality's building; several events;
 # a follow-up that points back ("There, …", "in the same town").
 EVENT_PLACES = [
+    # Longer reports: a statement around the event, a dateline of the town, 'in the same municipality'.
+    (
+        "en",
+        "Kosovo police said on Tuesday that officers had come under fire near the village of Zupce in the early "
+        "hours. No one was hurt, a spokesman said. Investigators were at the scene later in the day.",
+        {"gn-783781"},
+        set(),
+    ),
+    (
+        "en",
+        "NORTH MITROVICA, Kosovo (AP) - Hundreds of ethnic Serbs rallied on Tuesday in the divided town's northern "
+        "part to protest against the arrest of a local official.",
+        {"mitrovica-north"},
+        set(),
+    ),
+    (
+        "en",
+        "Local Serbs told RFE/RL that the patrol was stopped on Tuesday outside Leposavic by a group of masked men. "
+        "Kosovo's interior minister, speaking in Pristina, called it an attack on the state.",
+        {"leposavic"},
+        {"pristina"},
+    ),
+    (
+        "en",
+        "Two people were detained on Tuesday in Zubin Potok. A third was arrested in the same municipality a day "
+        "later.",
+        {"zubin-potok"},
+        set(),
+    ),
+    (
+        "sr",
+        "Kosovska policija saopštila je u utorak da je na policajce pucano u ranim jutarnjim satima nedaleko od "
+        "sela Zupče. Niko nije povređen. Istražitelji su kasnije izašli na lice mesta.",
+        {"gn-783781"},
+        set(),
+    ),
+    (
+        "sr",
+        "Nekoliko stotina Srba okupilo se u utorak u severnom delu grada, na protestu protiv hapšenja lokalnog "
+        "funkcionera. Skup je održan u Severnoj Mitrovici.",
+        {"mitrovica-north"},
+        set(),
+    ),
+    (
+        "sr",
+        "Dvojica su privedena u utorak u Zubinom Potoku. Treći je uhapšen u istoj opštini dan kasnije.",
+        {"zubin-potok"},
+        set(),
+    ),
+    (
+        "sq",
+        "Policia e Kosovës njoftoi të martën se ndaj policëve u qëllua në orët e para të mëngjesit afër fshatit "
+        "Zupç. Askush nuk u lëndua. Hetuesit dolën më vonë në vendngjarje.",
+        {"gn-783781"},
+        set(),
+    ),
+    (
+        "sq",
+        "Disa qindra serbë u mblodhën të martën në pjesën veriore të Mitrovicës, në një protestë kundër arrestimit "
+        "të një zyrtari vendor.",
+        {"mitrovica-north"},
+        set(),
+    ),
+    (
+        "sq",
+        "Dy persona u ndaluan të martën në Zubin Potok. I treti u arrestua në të njëjtën komunë një ditë më vonë.",
+        {"zubin-potok"},
+        set(),
+    ),
     # A local seat that announces what will happen tells of no event at it.
     ("sr", "Opština Zvečan saopštila je u utorak da će sledeće nedelje održati protest.", set(), {"zvecan"}),
     ("sq", "Komuna e Zveçanit njoftoi të martën se javën e ardhshme do të mbajë një protestë.", set(), {"zvecan"}),
