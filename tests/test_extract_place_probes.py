@@ -49,6 +49,9 @@ NAME_FORMS = [
     ("sq", "Dje ndodhi një incident në Tvërgjan, njoftoi policia.", "gn-784797"),
     ("sq", "Dje ndodhi një incident në Zhitkovc, njoftoi policia.", "gn-783885"),
     ("sq", "Dje ndodhi një incident afër Sërbovcit, njoftoi policia.", "gn-785637"),
+    # A Serbian final -o written -ë, declined as such, for a place with no Albanian name of its own.
+    ("sq", "Dje ndodhi një përleshje në Jarkovë.", "gn-830968"),
+    ("sq", "Dje ndodhi një përleshje afër Brestovës.", "gn-830997"),
     # A locality (a named spot that is no settlement) where a place is expected.
     ("sr", "Juče je došlo do pucnjave u Krstištu kod Leposavića.", "gn-830894"),
     ("sr", "Juče su meštani protestovali u selu Protina Njiva.", "gn-830927"),
