@@ -385,6 +385,81 @@ _NO_CONVOY_TRIGGER = pytest.mark.xfail(
 # Leposavić gathered in Zvečan"); a speaker's city; roads, crossings, a municipality's building; several events;
 # a follow-up that points back ("There, …", "in the same town").
 EVENT_PLACES = [
+    # Follow-ups that point back: 'There, …', 'the same happened in', 'in the same village', 'the town's mayor'.
+    (
+        "en",
+        "Protesters gathered in Leposavic on Tuesday. There, they blocked the main road for two hours.",
+        {"leposavic"},
+        set(),
+    ),
+    (
+        "en",
+        "A car was torched in Zvecan on Tuesday. On Wednesday, the same happened in Leposavic.",
+        {"leposavic", "zvecan"},
+        set(),
+    ),
+    (
+        "en",
+        "Police raided a house in the village of Zupce on Tuesday. In the same village, two men were arrested on "
+        "Wednesday.",
+        {"gn-783781"},
+        set(),
+    ),
+    (
+        "en",
+        "Masked men attacked a shop in Zvecan on Tuesday. The town's mayor condemned the attack.",
+        {"zvecan"},
+        set(),
+    ),
+    (
+        "sr",
+        "Demonstranti su se u utorak okupili u Leposaviću. Tamo su dva sata blokirali magistralni put.",
+        {"leposavic"},
+        set(),
+    ),
+    (
+        "sr",
+        "Automobil je zapaljen u utorak u Zvečanu. U sredu se isto dogodilo u Leposaviću.",
+        {"leposavic", "zvecan"},
+        set(),
+    ),
+    (
+        "sr",
+        "Policija je u utorak pretresla kuću u selu Zupče. U istom selu su u sredu uhapšena dvojica muškaraca.",
+        {"gn-783781"},
+        set(),
+    ),
+    (
+        "sr",
+        "Maskirani muškarci napali su u utorak prodavnicu u Zvečanu. Predsednik opštine osudio je napad.",
+        {"zvecan"},
+        set(),
+    ),
+    (
+        "sq",
+        "Protestuesit u mblodhën të martën në Leposaviq. Atje ata bllokuan rrugën kryesore për dy orë.",
+        {"leposavic"},
+        set(),
+    ),
+    (
+        "sq",
+        "Një veturë u dogj të martën në Zveçan. Të mërkurën e njëjta gjë ndodhi në Leposaviq.",
+        {"leposavic", "zvecan"},
+        set(),
+    ),
+    (
+        "sq",
+        "Policia kontrolloi të martën një shtëpi në fshatin Zupç. Në të njëjtin fshat, të mërkurën u arrestuan dy "
+        "burra.",
+        {"gn-783781"},
+        set(),
+    ),
+    (
+        "sq",
+        "Persona të maskuar sulmuan të martën një dyqan në Zveçan. Kryetari i komunës e dënoi sulmin.",
+        {"zvecan"},
+        set(),
+    ),
     # Longer reports: a statement around the event, a dateline of the town, 'in the same municipality'.
     (
         "en",
