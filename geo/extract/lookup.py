@@ -1,7 +1,8 @@
 """The names index: every spelling and case form of the gazetteer's names, and the places a span may name.
 
 Built once per gazetteer and language: the gazetteer's keys and sound keys, the language's case forms
-of names (geo.extract.inflection), names the language uses for another place than the gazetteer files
+of names (geo.extract.inflection; with "đ" typed "dj" in every language), the north's localities,
+names the language uses for another place than the gazetteer files
 them under ([places.prefer]: "Kosovska Mitrovica" is the northern town in Serbian reporting), wrappers
 in any case ("Komunës së …") and qualifiers written after a name ("… e Poshtme" is "Donje …").
 """

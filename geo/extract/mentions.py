@@ -7,8 +7,9 @@ ordinary words from becoming places as the gazetteer grows to every village:
 - a single word that is one of the language's function or common words is never a place;
 - a capitalised word at the start of a sentence is not a place when the same word occurs in lower
   case elsewhere in the text (it is an ordinary word that happens to start the sentence);
-- a village or other small feature outside the north needs a place context: a preposition
-  ("in", "u", "në") or a place noun ("village", "selo", "fshati") before it, or a place noun after it.
+- a village or other small feature outside the north, and a locality (a named spot that is no settlement)
+  anywhere, needs a place context: a preposition ("in", "u", "në") or a place noun ("village", "selo",
+  "fshati") before it, or a place noun after it; after a village noun, a village of the name comes first.
 - a lower-case word names a place only as a place noun before a name ("branu jezera Gazivode") or as a
   town's adjective before a place noun ("u leposavićkoj opštini"); a northern village named by a common
   word ("Izvor") only after a place word.
