@@ -72,9 +72,10 @@ MEASURED = {  # language: (place recall, place precision, date accuracy)
 # stood at 0.444 since; the floor is kept, its return is marked below, and they may not fall further meanwhile.
 # On 2026-12-01 the rules tuned on the new dev articles (45-56) lost one Serbian test place and gained one wrong
 # one (recall 0.706 -> 0.647, precision 1.000 -> 0.917), while on articles 51-56, which no one tuned on, Serbian
-# rose from 0.46 to 0.91 (recall and dates): kept, not chased on the test part, and held the same way.
+# rose from 0.46 to 0.91 (recall and dates): kept, not chased on the test part, and held the same way. Serbian
+# recall was back at its floor with c2eb9eb (a title's place for the opening sentences; found on own probes).
 REGRESSED = {  # language: {figure: the level it may not fall below until it is back at MEASURED}
-    "sr": {"place_recall": 0.647, "place_precision": 0.917, "date_accuracy": 0.444},
+    "sr": {"place_precision": 0.917, "date_accuracy": 0.444},
 }
 _FIGURES = ("place_recall", "place_precision", "date_accuracy")
 _BELOW_TARGET = pytest.mark.xfail(

@@ -16,7 +16,7 @@ from geo.extract.dates import reference_spans
 from geo.extract.event_rules import Rules, rules_for
 from geo.extract.facts import Facts
 from geo.extract.language import Language
-from geo.extract.roles import Found
+from geo.extract.roles import Found, in_north
 from geo.gazetteer import Place
 
 __all__ = ["claims_of_sentence", "clause_of", "clauses", "coarseness"]
@@ -57,6 +57,8 @@ def claims_of_sentence(facts: Facts, language: Language) -> tuple[list[tuple[Cla
         own = sites[number] + _trailing(number, sites, per_clause) if sites[number] else orphans
         if own and _points_back(text, spans[number], own, rules):
             own = own + list(facts.earlier_sites[-1:])
+        elif own and all(coarseness(m.place) for m in own):
+            own = own + _titled(own, facts.title_sites)
         for claim, found in _nearest_sites(claims, own):
             tied.append((claim, [m for m in found if _same_span(m.start, claim.position, references)]))
     return tied, mentions
@@ -68,6 +70,20 @@ def _points_back(text: str, clause: tuple[int, int], own: list[Found], rules: Ru
     the site just named, more precisely."""
     start, end = clause
     return all(coarseness(m.place) for m in own) and bool(rules.anaphora.search(text[start:end]))
+
+
+def _titled(coarse: list[Found], title: tuple[Found, ...]) -> list[Found]:
+    """ "Explosion in Zupče" over "A device went off in northern Kosovo on Tuesday": the story's opening names
+    only a coarse place, and the title a precise one inside it, which the event is at."""
+    return [m for m in title if not coarseness(m.place) and any(_inside(m.place, c.place) for c in coarse)]
+
+
+def _inside(place: Place, coarse: Place) -> bool:
+    if coarse.kind == "country":
+        return place.in_area and place.country == coarse.country
+    if coarse.kind == "region":
+        return in_north(place)
+    return place.municipality == coarse.id
 
 
 def coarseness(place: Place) -> int:

@@ -70,11 +70,16 @@ def _live(text: str, match: re.Match[str], rules: Rules) -> bool:
     if speech is None:
         return True
     between = after[: speech.start()]
-    # "protesters in Zvečan have warned" names speakers; "arrested on Sunday, police said" tells an event.
-    return len(between.split()) > _SPEAKER_WORDS or bool(_CLAUSE_MARK.search(between))
+    # "protesters in Zvečan have warned" names speakers; "arrested on Sunday, police said" and "the attack in
+    # Zvečan was condemned" tell events.
+    passive = bool(_PASSIVE.search(between))
+    return len(between.split()) > _SPEAKER_WORDS or bool(_CLAUSE_MARK.search(between)) or passive
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()\"“”«»–—]")
+# A passive's auxiliary right before the speech verb: its subject is what was spoken of ("was condemned", "u
+# dënua"). Serbian "je/su" also make the active past ("su upozorili"), so they are not listed.
+_PASSIVE = re.compile(r"(?i:\b(?:was|were|is|are|been|u|është|janë|ishte|ishin)\s*$)")
 
 
 _TARGET_CHARS = 60  # how far from a deployment word the words that make it an attack's target may stand

@@ -12,7 +12,9 @@ most MAX_SENTENCE_CHARS long.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from geo.extract.claim_sites import claims_of_sentence, coarseness
 from geo.extract.claims import Claim
@@ -23,7 +25,7 @@ from geo.extract.event_rules import FORCE_ACTORS, Rules, rules_for
 from geo.extract.facts import Facts
 from geo.extract.language import Language
 from geo.extract.records import CandidateKind, Count, Evidence
-from geo.extract.roles import Found
+from geo.extract.roles import CONTEXT_CHARS, Found, in_north, place_rules
 from geo.gazetteer import Place
 
 __all__ = ["FORCE_ACTORS", "Facts", "Raw", "Rules", "claims_of_sentence", "coarseness", "raws_of", "rules_for"]
@@ -58,6 +60,37 @@ def _finest(found: list[Found]) -> list[Place]:
     return [p for p in unique if coarseness(p) == finest]
 
 
+_LOCAL_SEATS = frozenset({"town", "municipality"})
+
+
+def _local_seat(mentions: list[Found], text: str, language: Language) -> Place | None:
+    """ "Opština Zvečan saopštila je da su maskirani muškarci provalili u dom kulture", "The Zvecan municipality
+    said masked men broke into the town's cultural centre": a northern town or municipality that speaks, in a
+    story that has named no place yet, tells of what happened in it; not of what it says will happen ("da će
+    sledeće nedelje održati protest")."""
+    if _future(language).search(text):
+        return None
+    return next(
+        (m.place for m in mentions if m.role == "actor_seat" and m.place.kind in _LOCAL_SEATS and in_north(m.place)),
+        None,
+    )
+
+
+@lru_cache(maxsize=8)
+def _future(language: Language) -> re.Pattern[str]:
+    return re.compile(language.section("events").get("future", "(?!)"))
+
+
+def _elsewhere(text: str, mentions: list[Found], language: Language) -> bool:
+    """ "In Belgrade, thousands rallied on Wednesday", "U Beogradu se okupilo …": a sentence that puts what it tells
+    in a place outside the map's area ("in", "u", "në" before it) tells nothing of where the story was."""
+    rules = place_rules(language)
+    return any(
+        m.role == "out_of_area" and rules.locative_before.search(text[max(0, m.start - CONTEXT_CHARS) : m.start])
+        for m in mentions
+    )
+
+
 def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
     """The sentence's claims, one per site, and its mentions with their final roles."""
     rules = rules_for(language)
@@ -65,6 +98,7 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
     evidence = Evidence(text, facts.sentence.start, facts.sentence.start + len(text))
     actors, nations = actors_in(text, language), nations_in(text, language)
     tied, mentions = claims_of_sentence(facts, language)
+    near = None if _elsewhere(text, mentions, language) else facts.near or _local_seat(mentions, text, language)
     raws = []
     for claim, found in tied:
         when = date_for(facts, claim.position, rules, language)
@@ -76,7 +110,7 @@ def raws_of(facts: Facts, language: Language) -> tuple[list[Raw], list[Found]]:
         for place in places or [None]:
             day = site_date(facts, found, place, when) if len(places) > 1 else when
             raw = _raw(claim, place, day, (actors, nations), evidence, facts.number)
-            raws.append(replace(raw, near=facts.near) if place is None else raw)
+            raws.append(replace(raw, near=near) if place is None else raw)
     return raws, mentions
 
 

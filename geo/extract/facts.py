@@ -28,3 +28,4 @@ class Facts:
     near: Place | None = None  # where the story is when this sentence names no place: the site just named,
     # else the dateline's place
     count_before: Count | None = None  # the last figure of the sentence before, which this one may break down
+    title_sites: tuple[Found, ...] = ()  # before the story names a site: the sites of the title above it

@@ -19,7 +19,7 @@ from geo.extract.language import Language
 from geo.gazetteer import Place
 from geo.names import fold
 
-__all__ = ["Inflection", "inflection", "key_forms", "name_forms"]
+__all__ = ["Inflection", "digraphed", "inflection", "key_forms", "name_forms"]
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_COMBINATIONS = 24  # a long multi-word name inflects in many ways; enough of them are kept
@@ -42,6 +42,7 @@ class Inflection:
     particles: dict[str, tuple[tuple[str, ...], ...]] = field(compare=False, hash=False)
     serbian_letters: tuple[tuple[str, str], ...] = ()  # a Serbian name written in this language's letters
     serbian_final: str = ""  # an ending that spelling drops ("Merdare" is "Merdar")
+    serbian_rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()  # sounds spelt anew ("Srbovac" is "Sërbovc")
 
     def word_forms(self, word: str, slot: int) -> tuple[str, ...]:
         """The forms of one folded word in one slot; the word itself when no rule applies."""
@@ -60,6 +61,7 @@ def inflection(language: Language) -> Inflection | None:
     )
     particles = {word: tuple(tuple(forms) for forms in slots) for word, slots in section.get("particles", {}).items()}
     letters = tuple(sorted(section.get("serbian_letters", {}).items(), key=lambda pair: -len(pair[0])))
+    rewrites = tuple((re.compile(rule["match"]), rule["spelling"]) for rule in section.get("serbian_rewrites", ()))
     return Inflection(
         language.code,
         tuple(section["columns"]),
@@ -68,6 +70,7 @@ def inflection(language: Language) -> Inflection | None:
         particles,
         letters,
         section.get("serbian_final", ""),
+        rewrites,
     )
 
 
@@ -113,18 +116,29 @@ def _names(place: Place, rules: Inflection) -> Iterator[str]:
             yield getattr(place, column)
 
 
+def digraphed(place: Place) -> set[str]:
+    """An area's name with "đ" typed as "dj", as Serbian written without diacritics spells it ("Tvrdjan",
+    "Medjedji Potok"): folding reads "đ" as "d", so such a spelling meets no gazetteer key."""
+    names = (place.name_en, place.name_sr_latn) if place.in_area else ()
+    return {fold(name.replace("đ", "dj").replace("Đ", "Dj")) for name in names if "đ" in name.lower()}
+
+
 def _respelled(place: Place, rules: Inflection) -> set[str]:
     """An area's Serbian name as this language's reports write it: in its letters ("Gnježdane" is
-    "Gnjezhdane"), with and without the ending the spelling drops ("Gnjezhdan"), as the gazetteer's own
-    Albanian names do for many villages; such a form is not a gazetteer key, so it is kept as it is too."""
+    "Gnjezhdane"), with the sounds its spelling writes anew ("Srbovac" is "Sërbovc", "Trnava" is "Tërnava"),
+    with and without the ending the spelling drops ("Gnjezhdan"), as the gazetteer's own Albanian names do
+    for many villages; such a form is not a gazetteer key, so it is kept as it is too."""
     name = place.name_sr_latn.lower()
     if not rules.serbian_letters or not place.in_area or not name:
         return set()
     for serbian, own in rules.serbian_letters:
         name = name.replace(serbian, own)
-    key = fold(name)
+    spellings = {name}
+    for pattern, spelling in rules.serbian_rewrites:  # each rewrite is optional: reports write either
+        spellings |= {pattern.sub(spelling, known) for known in spellings}
     final = rules.serbian_final
-    return {key, key[: -len(final)]} if final and key.endswith(final) and len(key) > len(final) + 3 else {key}
+    keys = {fold(spelt) for spelt in spellings}
+    return keys | {key[: -len(final)] for key in keys if final and key.endswith(final) and len(key) > len(final) + 3}
 
 
 def name_forms(places: Iterable[Place], rules: Inflection) -> dict[str, list[int]]:
@@ -132,7 +146,7 @@ def name_forms(places: Iterable[Place], rules: Inflection) -> dict[str, list[int
     forms: dict[str, list[int]] = {}
     for number, place in enumerate(places):
         keys = {fold(name) for name in _names(place, rules)}
-        respelled = _respelled(place, rules) - keys
+        respelled = (_respelled(place, rules) | digraphed(place)) - keys
         for key in keys | respelled:
             for form in itertools.chain(key_forms(key, rules), [key] if key in respelled else []):
                 if form != key or key in respelled:

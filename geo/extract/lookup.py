@@ -1,7 +1,8 @@
 """The names index: every spelling and case form of the gazetteer's names, and the places a span may name.
 
 Built once per gazetteer and language: the gazetteer's keys and sound keys, the language's case forms
-of names (geo.extract.inflection), names the language uses for another place than the gazetteer files
+of names (geo.extract.inflection; with "đ" typed "dj" in every language), the north's localities,
+names the language uses for another place than the gazetteer files
 them under ([places.prefer]: "Kosovska Mitrovica" is the northern town in Serbian reporting), wrappers
 in any case ("Komunës së …") and qualifiers written after a name ("… e Poshtme" is "Donje …").
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from geo.extract.homonyms import NORTH
-from geo.extract.inflection import Inflection, inflection, key_forms, name_forms
+from geo.extract.inflection import Inflection, digraphed, inflection, key_forms, name_forms
 from geo.extract.language import Language
 from geo.gazetteer import Gazetteer, GeocodeResult, Place, prior
 from geo.names import canonical_directions, fold, is_generic, phonetic, strip_wrappers
@@ -54,7 +55,9 @@ class PlaceIndex:
 def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
     """The gazetteer's keys plus the language's case forms of its names, built once."""
     rules = inflection(language)
-    forms = name_forms(gazetteer.places, rules) if rules else {}
+    forms = name_forms(gazetteer.places, rules) if rules else _digraph_forms(gazetteer)
+    for key, numbers in _northern_localities(gazetteer).items():
+        forms.setdefault(key, numbers)
     keys, sounds = gazetteer.name_keys, gazetteer.sound_keys
     names = keys | forms.keys()  # made once: made per adjective, it cost a minute for Serbian
     adjectives = {  # an adjective that is also a name ("banjska") stays a name
@@ -86,6 +89,27 @@ def place_index(gazetteer: Gazetteer, language: Language) -> PlaceIndex:
 
 
 _VILLAGES = frozenset({"village", "hamlet", "neighbourhood"})
+
+
+def _northern_localities(gazetteer: Gazetteer) -> dict[str, list[int]]:
+    """The names of the north's localities (named spots that are no settlement, "Krstište", "Protina Njiva"):
+    the gazetteer keeps such fields out of running text, but a report may name one where a place is expected
+    (geo.extract.mentions accepts one only there), and the inflected forms of their names are made anyway."""
+    forms: dict[str, list[int]] = {}
+    for number, place in enumerate(gazetteer.places):
+        if place.kind == "locality" and place.municipality in NORTH:
+            for name in filter(None, (place.name_en, place.name_sr_latn, place.name_sq)):
+                forms.setdefault(fold(name), []).append(number)
+    return forms
+
+
+def _digraph_forms(gazetteer: Gazetteer) -> dict[str, list[int]]:
+    """For a language that does not inflect names: the area's names with "đ" typed as "dj" ("Tvrdjan")."""
+    forms: dict[str, list[int]] = {}
+    for number, place in enumerate(gazetteer.places):
+        for key in digraphed(place) - gazetteer.name_keys:
+            forms.setdefault(key, []).append(number)
+    return forms
 
 
 def _generic_villages(gazetteer: Gazetteer) -> dict[str, tuple[Place, ...]]:

@@ -7,8 +7,9 @@ ordinary words from becoming places as the gazetteer grows to every village:
 - a single word that is one of the language's function or common words is never a place;
 - a capitalised word at the start of a sentence is not a place when the same word occurs in lower
   case elsewhere in the text (it is an ordinary word that happens to start the sentence);
-- a village or other small feature outside the north needs a place context: a preposition
-  ("in", "u", "në") or a place noun ("village", "selo", "fshati") before it, or a place noun after it.
+- a village or other small feature outside the north, and a locality (a named spot that is no settlement)
+  anywhere, needs a place context: a preposition ("in", "u", "në") or a place noun ("village", "selo",
+  "fshati") before it, or a place noun after it; after a village noun, a village of the name comes first.
 - a lower-case word names a place only as a place noun before a name ("branu jezera Gazivode") or as a
   town's adjective before a place noun ("u leposavićkoj opštini"); a northern village named by a common
   word ("Izvor") only after a place word.
@@ -33,6 +34,7 @@ from geo.extract.roles import (
     in_north,
     is_initial,
     locating_role,
+    origin_roles,
     place_rules,
     role,
     strong_context,
@@ -55,6 +57,8 @@ _MAJOR_KINDS = frozenset(
     | {"dam", "monastery"}
 )
 _VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
+# A named spot that is no settlement (a field, a quarter of a village): a place only where a place is expected.
+_LOCALITY_KINDS = frozenset({"locality"})
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MAX_TOKENS = 4
 _MAX_WRAPPED_TOKENS = 6
@@ -68,7 +72,7 @@ def text_words(text: str) -> frozenset[str]:
 
 def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
     lowered = token.lower()
-    if lowered in rules.starts:
+    if fold(token) in rules.starts:
         return True
     if not token[0].isupper():
         return _town_adjective(lowered, index)
@@ -77,11 +81,12 @@ def _may_start(token: str, index: PlaceIndex, rules: PlaceRules) -> bool:
 
 
 def _town_adjective(word: str, index: PlaceIndex) -> bool:
-    """ "u leposavićkoj opštini", "glavna zvečanska ulica": a town's adjective, written in lower case, may name
-    it (before a place noun, see `_accept`); a village's ("rudarsko naselje") is too often an ordinary word."""
+    """ "u leposavićkoj opštini", "glavna zvečanska ulica", "na brnjačkom prelazu": a town's or a crossing's
+    adjective, written in lower case, may name it (before a place noun, see `_accept`); a village's ("rudarsko
+    naselje") is too often an ordinary word."""
     key = fold(word)
     places = index.lookup(key) if key in index.adjectives else ()
-    return bool(places) and places[0].kind in ("town", "city")
+    return bool(places) and places[0].kind in ("town", "city", "border_crossing")
 
 
 def _joinable(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
@@ -109,7 +114,10 @@ def _match_at(text: str, tokens: list[re.Match[str]], i: int, index: PlaceIndex,
             return _noun_of_noun(text, tokens, i, index)  # "jezera" alone is a word, not the village Jezero
         places = index.lookup(text[tokens[i].start() : tokens[i + n - 1].end()])
         if places:
-            return places, n
+            # "u selu Kula": a northern village named by a common word comes before the case form of another
+            # name ("Kula" is also the genitive of a far mountain "Kule"), which the guards would refuse.
+            generic = _generic_village(text, tokens[i], index, rules) if n == 1 else None
+            return ((*generic[0], *places), 1) if generic else (places, n)
     return _generic_village(text, tokens[i], index, rules)
 
 
@@ -180,6 +188,9 @@ def _accept(text: str, place: Place, start: int, end: int, n: int, scan: _Scan, 
     if place.kind in _VILLAGE_KINDS:
         if place.municipality not in NORTH and not strong:
             return None
+    elif place.kind in _LOCALITY_KINDS:
+        if not strong:
+            return None
     elif place.kind not in _MAJOR_KINDS and not (strong and n > 1):
         return None  # a hill or a stream: only by its full name, where a place is expected
     return Found(place, start, end, "site", strong, text[start:end])
@@ -201,6 +212,14 @@ def _same_scale(named: Place, part: Place) -> bool:
     """A part of the place named: a town's of a town ("the northern part of Mitrovica"); a country's, its region
     ("në veriun e Kosovës", "u severnom delu Kosova" is North Kosovo, not Kosovo)."""
     return part.kind == named.kind or (named.kind == "country" and part.kind == "region")
+
+
+def _kind_first(text: str, start: int, places: tuple[Place, ...], rules: PlaceRules) -> tuple[Place, ...]:
+    """ "the village of Gazivode", "u selu Gazivode", "në fshatin Gazivodë": after a village noun, the village of
+    the name comes first, not the lake or the crossing the bare name means."""
+    if len(places) < 2 or not rules.village_before.search(text[max(0, start - CONTEXT_CHARS) : start]):
+        return places
+    return tuple(sorted(places, key=lambda place: place.kind not in _VILLAGE_KINDS))
 
 
 def _last_site(found: list[Found]) -> Found | None:
@@ -272,7 +291,7 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
     found: list[Found] = []
     for places, i, n in matches:
         beside = [place for place, j in named if j != i]
-        place = nearest_namesake(places, beside, scan.anchors)
+        place = nearest_namesake(_kind_first(text, tokens[i].start(), places, scan.rules), beside, scan.anchors)
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         previous = found[-1] if found else None
         accepted = _accept(text, place, start, end, n, scan, previous)
@@ -284,8 +303,10 @@ def find_places(sentence: Sentence, dateline: int, scan: _Scan) -> list[Found]:
             accepted = locating_role(text, accepted, previous, scan.rules)
             accepted = distance_role(text, accepted, previous, _last_site(found), scan.rules)
             found.append(coordinated_role(text, accepted, previous, scan.rules))
+    found = origin_roles(text, found, scan.rules)
     scan.remember(found)
-    return sorted(found + _described(text, found, dateline, scan), key=lambda f: f.start)
+    described = _described(text, found, dateline, scan)
+    return sorted([_within(m, described) for m in found] + described, key=lambda f: f.start)
 
 
 def _described(text: str, named: list[Found], dateline: int, scan: _Scan) -> list[Found]:
@@ -294,11 +315,19 @@ def _described(text: str, named: list[Found], dateline: int, scan: _Scan) -> lis
     for pattern, place_id in scan.rules.descriptions:
         place = scan.index.gazetteer.get(place_id)
         for match in pattern.finditer(text) if place is not None else ():
-            if any(m.start < match.end() and match.start() < m.end for m in named):
+            inside = [m for m in named if match.start() <= m.start and m.end <= match.end()]
+            if any(m.start < match.end() and match.start() < m.end for m in named if m not in inside):
                 continue
             mention = Found(place, match.start(), match.end(), "site", True, match.group())  # type: ignore[arg-type]
             found.append(replace(mention, role=role(text, mention, dateline, scan.rules)))
     return found
+
+
+def _within(found: Found, described: list[Found]) -> Found:
+    """ "near the main bridge in Mitrovica", "kod glavnog mosta u Mitrovici": a name inside a description only
+    says where the described place is."""
+    outer = next((d for d in described if d.start <= found.start and found.end <= d.end), None)
+    return found if outer is None or found.role != "site" else replace(found, role="aside", locates=outer.place.id)
 
 
 def scanner(gazetteer: Gazetteer, language: Language, text: str) -> _Scan:

@@ -275,7 +275,7 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
             events.append(_Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
         elif country is not None and _sent_to_country(raw):
             events.append(_Event.of([replace(raw, place=country)], located=located))
-        elif (placed := _placed_waiting(waiting, raw)) is not None:
+        elif (placed := _placed_waiting(waiting, raw, located)) is not None:
             events.append(placed)
             waiting = []
         elif floating:
@@ -289,18 +289,16 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     return events
 
 
-def _placed_waiting(waiting: list[Raw], raw: Raw) -> _Event | None:
+def _placed_waiting(waiting: list[Raw], raw: Raw, located: Located) -> _Event | None:
     """An event told first with no place, and then where it happened ("A hand grenade was thrown into a yard on
     Sunday. The incident happened in Žerovnica", "Ngjarja ka ndodhur në …"): the untyped claim at a site
     places the typed claims waiting for one."""
     if raw.place is None or raw.subtype or coarseness(raw.place) or not raw.place.in_area:
         return None
-    typed = [
-        w for w in waiting if w.kind == raw.kind and w.subtype and w.specific and raw.sentence - w.sentence <= _WAITING
-    ]
-    if not typed:
+    typed = [w for w in waiting if w.kind == raw.kind and w.subtype and raw.sentence - w.sentence <= _WAITING]
+    if not any(_dated(w) for w in typed):
         return None
-    event = _Event.of([replace(typed[0], place=raw.place)])
+    event = _Event.of([replace(typed[0], place=raw.place)], located=located)
     for other in typed[1:]:
         event.add(other)
     event.add(raw)

@@ -31,6 +31,7 @@ __all__ = [
     "in_north",
     "is_initial",
     "locating_role",
+    "origin_roles",
     "place_rules",
     "role",
     "strong_context",
@@ -77,6 +78,10 @@ class PlaceRules:
     blockade: re.Pattern[str]  # "blocked", "blokirali", "bllokuan": a road closed there
     distance: re.Pattern[str]  # "not far from", "pak larg", "nedaleko od": a place measured from, after the site
     facility_before: re.Pattern[str]  # "the dam of Lake …": a facility named by its noun and the name after it
+    village_before: re.Pattern[str]  # "the village of", "u selu", "fshati": of namesakes, the village
+    source_before: re.Pattern[str]  # "from", "iz", "nga": where someone came from, when a site follows
+    locative_before: re.Pattern[str]  # "in", "u", "në": where something is, not where it came from
+    office_after: re.Pattern[str]  # "Leposavic's mayor": a town's office, named by the town
 
 
 @lru_cache(maxsize=16)
@@ -89,7 +94,7 @@ def place_rules(language: Language) -> PlaceRules:
 
     function = frozenset(fold(w) for w in words.get("function", "").split()) | {fold(w) for w in language.stopwords}
     return PlaceRules(
-        starts=frozenset(places.get("starts", "").split()),
+        starts=frozenset(fold(w) for w in places.get("starts", "").split()),  # "digës" and "diges" alike
         wrappers=frozenset(fold(w) for w in places.get("wrappers", "").split()),
         not_name=function,
         common=function | frozenset(fold(w) for w in words.get("common", "").split()),
@@ -118,6 +123,10 @@ def place_rules(language: Language) -> PlaceRules:
         road_before=pattern("road_before"),
         blockade=pattern("blockade"),
         distance=pattern("distance"),
+        village_before=pattern("village_before"),
+        source_before=pattern("source_before"),
+        locative_before=pattern("locative_before"),
+        office_after=pattern("office_after"),
     )
 
 
@@ -192,10 +201,12 @@ def role(text: str, found: Found, dateline: int, rules: PlaceRules) -> MentionRo
         (start < dateline, "dateline"),
         (bool(rules.origin_before.search(before)), "origin"),
         (_aside(before, after, rules), "aside"),
-        (bool(rules.seat_before.search(before)), "actor_seat"),
+        # "ispred suda u Severnoj Mitrovici", "in front of the court in …": a court one stands at is a landmark.
+        (bool(rules.seat_before.search(before)) and not rules.landmark_before.search(before), "actor_seat"),
         # "Pristina says": a name that is the subject of speech; "u Severnoj Mitrovici tražeći mir" is a site.
         (not found.strong and bool(rules.seat_after.match(after)), "actor_seat"),
         (bool(rules.official_before.search(before)), "actor_seat"),
+        (bool(rules.office_after.match(after)), "actor_seat"),
         (_fronted_seat(text, found, rules), "actor_seat"),
         (broad and bool(rules.modifier_after.match(after) or rules.modifier_before.search(before)), "modifier"),
         (_is_name_part(text, place, start, end, rules), "name_part"),
@@ -288,6 +299,44 @@ def coordinated_role(text: str, found: Found, previous: Found | None, rules: Pla
     if rules.coordination.match(text[previous.end : found.start]):
         return replace(found, role=previous.role)
     return found
+
+
+def origin_roles(text: str, found: list[Found], rules: PlaceRules) -> list[Found]:
+    """ "Protesters from Leposavić gathered in Zvečan", "Policia nga Prishtina arriti në Zubin Potok", "Police from
+    Leposavic patrolled the Jarinje crossing": a place someone came from ("from", "iz", "nga"), in a clause that
+    names another site (not one they came from too: "from Jarinje and Brnjak"), is their origin; alone ("KFOR
+    withdrew from Jarinje") or in a clause of its own ("…, a građani su se okupljali na izlazu iz Leposavića") it
+    stays the site."""
+    sources = _sources(text, found, rules)
+    located = [m for m, source in zip(found, sources, strict=True) if m.role == "site" and not source]
+    return [
+        replace(m, role="origin")
+        if m.role == "site"
+        and source
+        and any(other.place.id != m.place.id and not _CLAUSE_MARKS & set(_between(text, m, other)) for other in located)
+        else m
+        for m, source in zip(found, sources, strict=True)
+    ]
+
+
+def _sources(text: str, found: list[Found], rules: PlaceRules) -> list[bool]:
+    """Whether each place is one someone came from: after "from", or listed right after such a place."""
+    sources: list[bool] = []
+    for number, m in enumerate(found):
+        listed = number > 0 and sources[-1] and bool(rules.coordination.match(text[found[number - 1].end : m.start]))
+        sources.append(listed or _introduced(text, m, rules.source_before))
+    return sources
+
+
+_CLAUSE_MARKS = frozenset(",;:")
+
+
+def _introduced(text: str, found: Found, pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.search(text[max(0, found.start - CONTEXT_CHARS) : found.start]))
+
+
+def _between(text: str, a: Found, b: Found) -> str:
+    return text[min(a.end, b.end) : max(a.start, b.start)]
 
 
 def in_north(place: Place) -> bool:

@@ -44,6 +44,7 @@ class _Story:
     earlier_at: int = -1  # the prose sentence that named them
     dateline: Place | None = None  # the in-area place of the article's dateline
     topic: Place | None = None  # the first precise site the story names
+    title: tuple[Found, ...] = ()  # the sites of a title above the story, until the story names one
     count_before: Count | None = None  # the last figure of the sentence before
 
     def inherited(self) -> DateMention | None:
@@ -63,10 +64,22 @@ class _Story:
             return recent[0]
         return self.topic or (self.dateline if not self.earlier else None)
 
+    def date_line(self, found: tuple[Found, ...]) -> None:
+        """Keep the dateline's place: read before the sentence that holds it is placed, as the dateline's
+        sentence is often the story's first, telling an event with no other place ("LEPOSAVIĆ - Dozens of
+        Serbs protested on Tuesday …")."""
+        datelined = [m.place for m in found if m.role == "dateline" and _local(m.place)]
+        self.dateline = self.dateline or next(iter(datelined), None)
+
     def read(self, sentence: Sentence, found: tuple[Found, ...], dates: tuple[DateMention, ...], language) -> None:
         sites = tuple(m for m in found if m.role == "site")
+        if sites and not sentence.prose and self.prose == 0 and not self.earlier:
+            # A title above the story ("Explosion in Zupče") says where the opening sentences are, when they
+            # point back ("in the village", "u tom selu", "në fshat") or name no place; not the whole story's topic.
+            self.earlier, self.earlier_at, self.title = sites, self.prose, sites
         if sites and sentence.prose:
             self.earlier, self.earlier_at = sites, self.prose
+            self.title = self.title if all(coarseness(m.place) for m in sites) else ()
             # A municipality named in full ("në krye të Komunës së Mitrovicës së Veriut") is where the story is as
             # much as its town: its events are put at the town (geo.extract._at_seat).
             precise = [m.place for m in sites if _local(m.place) and coarseness(m.place) <= _MUNICIPALITY]
@@ -82,10 +95,6 @@ class _Story:
         full = [d for d in dates if d.has_year and d.basis == "explicit" and d.precision != "year"]
         self.year = (self.prose, full[-1].value.year) if full else self.year
         self.prose += 1
-
-
-def _datelined(found: tuple[Found, ...]) -> Place | None:
-    return next((m.place for m in found if m.role == "dateline" and _local(m.place)), None)
 
 
 def _local(place: Place) -> bool:
@@ -113,9 +122,9 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
         story_day = inherited.value if inherited is not None else None
         dates = tuple(dates_in(text, published, language, context_year=story.context_year(), story_day=story_day))
         mentions = tuple(places[number])
-        story.dateline = story.dateline or _datelined(mentions)  # the dateline's own sentence is at its town too
         facts = Facts(number, sentence, mentions, dates, inherited, published, story.earlier)
-        result.append(replace(facts, near=story.near(), count_before=story.count_before))
+        story.date_line(mentions)
+        result.append(replace(facts, near=story.near(), count_before=story.count_before, title_sites=story.title))
         story.read(sentence, mentions, dates, language)
     return _titles_on_lede(result, story.lede)
 
