@@ -38,16 +38,25 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _month_of(match: re.Match[str], rules: DateRules) -> int:
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _month_of(match: re.Match[str], rules: DateRules, published: date | None = None) -> int:
+    """The month a date names: by number ("29.05."), Roman numeral ("29. V 2023.", a Serbian habit), word, or, in a
+    form whose group `cur` matched ("2. ovog meseca", "më 2 të këtij muaji"), the month of publication."""
     groups = match.groupdict()
     if groups.get("num"):
         return int(groups["num"])
+    if groups.get("rom"):
+        return _ROMAN.index(groups["rom"]) + 1
+    if groups.get("cur") and published is not None:
+        return published.month
     return _index(rules.months, match["mon"]) + 1
 
 
-def _day_month(match: re.Match[str], rules: DateRules) -> tuple[int, int]:
+def _day_month(match: re.Match[str], rules: DateRules, published: date | None = None) -> tuple[int, int]:
     """Day and month; numeric dates are day first, unless only the other order makes a date (10/18/2023)."""
-    day, month = int(match["day"]), _month_of(match, rules)
+    day, month = int(match["day"]), _month_of(match, rules, published)
     return (month, day) if month > 12 >= day else (day, month)
 
 
@@ -56,8 +65,13 @@ def explicit_dates(
 ) -> Iterator[tuple[int, DateMention]]:
     for pattern in rules.explicit:
         for match in pattern.finditer(text):
-            (day, month), year = _day_month(match, rules), match["year"]
-            value = _safe_date(int(year), month, day) if year else _yearless(published, month, day, context_year)
+            (day, month), year = _day_month(match, rules, published), match.groupdict().get("year")
+            if year:
+                value = _safe_date(int(year), month, day)
+            elif match.groupdict().get("cur"):  # this month's day is this year's, whatever year the story told before
+                value = _safe_date(published.year, month, day)
+            else:
+                value = _yearless(published, month, day, context_year)
             if value:
                 yield 0, DateMention(value, "explicit", "day", match.start(), match.end(), has_year=bool(year))
 
