@@ -49,10 +49,8 @@ def _check(language: str, probe: Probe, gazetteer: Gazetteer) -> None:
 
 # Classes of expression not yet dated right: a probe of one is marked, fails today (strict), and passes the day its
 # class is handled.
-NIGHT = "a night between two weekdays is not yet dated by its second day"
 DATELINE = "the dateline's day is not yet the day the story is told from"
 HEADLINE = "a headline's day is not yet carried to the body"
-LAST_WEEK = "a weekday named with last week is not yet that week's"
 
 
 def _open(reason: str, probe: Probe) -> Any:
@@ -70,15 +68,7 @@ EN: list[Probe] = [
     ("Two people were injured in a fight in North Mitrovica the day before yesterday.", TUE, MITROVICA, "2023-05-28"),
     ("An explosive device was thrown at the police station in Zvecan last night.", TUE, "zvecan", "2023-05-29"),
     ("Masked men attacked a shop in Leposavic two days ago.", TUE, "leposavic", "2023-05-28"),
-    _open(
-        NIGHT,
-        (
-            "Protesters blocked the Jarinje crossing in the night between Sunday and Monday.",
-            TUE,
-            "jarinje",
-            "2023-05-29",
-        ),
-    ),
+    ("Protesters blocked the Jarinje crossing in the night between Sunday and Monday.", TUE, "jarinje", "2023-05-29"),
     (
         "Police said on Tuesday that a car had been set on fire in Zubin Potok on Sunday.",
         TUE,
@@ -235,13 +225,13 @@ EN: list[Probe] = [
         ),
     ),
     _open(DATELINE, ("ZVECAN, March 9 (KoSSev) – Police today arrested a man in Zvecan.", SUN, "zvecan", "2024-03-09")),
-    _open(LAST_WEEK, ("Last week, on Thursday, a journalist was attacked in Zvecan.", SUN, "zvecan", "2024-02-29")),
-    _open(
-        NIGHT,
-        ("A car was set on fire in Leposavic on the night of Friday to Saturday.", SUN, "leposavic", "2024-03-09"),
-    ),
+    ("Last week, on Thursday, a journalist was attacked in Zvecan.", SUN, "zvecan", "2024-02-29"),
+    ("A car was set on fire in Leposavic on the night of Friday to Saturday.", SUN, "leposavic", "2024-03-09"),
     ("Police arrested two men in Zvecan on 29 MAY 2023.", TUE, "zvecan", "2023-05-29"),
     ("Serbs blocked the road at Jarinje between 10 and 12 December.", DEC, "jarinje", "2022-12-10"),
+    ("Two cars were torched in Leposavic on Thursday last week.", SUN, "leposavic", "2024-02-29"),
+    ("Police arrested a man in Zvecan overnight Friday to Saturday.", SUN, "zvecan", "2024-03-09"),
+    ("A car was set on fire in Zvecan in the night between 27 and 28 May.", TUE, "zvecan", "2023-05-28"),
 ]
 
 SR: list[Probe] = [
@@ -335,13 +325,10 @@ SR: list[Probe] = [
     ("U nedjelju su Srbi blokirali put kod Rudara.", TUE, RUDARE, "2023-05-28"),
     ("Dana 28.05.2023. godine oko 22 časa u Zvečanu je napadnut policajac.", TUE, "zvecan", "2023-05-28"),
     ("U Zvečanu je 28.5. napadnut policajac.", TUE, "zvecan", "2023-05-28"),
-    _open(
-        NIGHT,
-        ("U noći između subote i nedelje zapaljena su dva automobila u Leposaviću.", SUN, "leposavic", "2024-03-10"),
-    ),
+    ("U noći između subote i nedelje zapaljena su dva automobila u Leposaviću.", SUN, "leposavic", "2024-03-10"),
     ("Јуче је у Звечану ухапшен мушкарац.", TUE, "zvecan", "2023-05-29"),
     ("Протест је одржан 28. маја у Северној Митровици.", TUE, MITROVICA, "2023-05-28"),
-    _open(LAST_WEEK, ("Прошле недеље, у четвртак, у Звечану је нападнут новинар.", SUN, "zvecan", "2024-02-29")),
+    ("Прошле недеље, у четвртак, у Звечану је нападнут новинар.", SUN, "zvecan", "2024-02-29"),
     ("U noći između petka i subote nepoznata lica zapalila su automobil u Zvečanu.", SUN, "zvecan", "2024-03-09"),
     ("Tokom vikenda, u subotu, uhapšen je muškarac u Leposaviću.", SUN, "leposavic", "2024-03-09"),
     (
@@ -383,6 +370,9 @@ SR: list[Probe] = [
     ("U Zvečanu je 29.V 2023. uhapšen muškarac.", TUE, "zvecan", "2023-05-29"),
     ("Policajac je napadnut u Zvečanu u ponedeljak u 22.30.", TUE, "zvecan", "2023-05-29"),
     ("У Звечану је 28. В 2023. ухапшен мушкарац.", TUE, "zvecan", "2023-05-28"),
+    ("U noći sa subote na nedelju zapaljen je automobil u Zvečanu.", SUN, "zvecan", "2024-03-10"),
+    ("U četvrtak prošle nedelje napadnut je novinar u Zvečanu.", SUN, "zvecan", "2024-02-29"),
+    ("U noći između 27. i 28. maja zapaljen je automobil u Zvečanu.", TUE, "zvecan", "2023-05-28"),
 ]
 
 SQ: list[Probe] = [
@@ -483,7 +473,7 @@ SQ: list[Probe] = [
     ("Natën mes të premtes dhe të shtunës u dogj një veturë në Zveçan.", SUN, "zvecan", "2024-03-09"),
     ("Të shtunën mbrëma u arrestua një burrë në Leposaviq.", SUN, "leposavic", "2024-03-09"),
     ("Të dielën e 28 majit u mbajt një protestë në Zveçan.", TUE, "zvecan", "2023-05-28"),
-    _open(LAST_WEEK, ("Javën e kaluar, të enjten, u sulmua një gazetar në Zveçan.", SUN, "zvecan", "2024-02-29")),
+    ("Javën e kaluar, të enjten, u sulmua një gazetar në Zveçan.", SUN, "zvecan", "2024-02-29"),
     (
         ("Policia arrestoi të shtunën dy serbë në Zveçan. Sipas policisë, ata u ndaluan pas një përleshjeje."),
         MON,
@@ -518,6 +508,9 @@ SQ: list[Probe] = [
     ("Serbët bllokuan rrugën në Jarinjë prej 10 deri më 12 dhjetor.", DEC, "jarinje", "2022-12-10"),
     ("Policia arrestoi dy burra në Zveçan më 29-05-2023.", TUE, "zvecan", "2023-05-29"),
     ("Policia arrestoi një burrë në Zveçan të hënën në ora 22.30.", TUE, "zvecan", "2023-05-29"),
+    ("Të enjten e javës së kaluar u sulmua një gazetar në Zveçan.", SUN, "zvecan", "2024-02-29"),
+    ("Natën ndërmjet të premtes dhe të shtunës u dogj një veturë në Leposaviq.", SUN, "leposavic", "2024-03-09"),
+    ("Natën mes 27 dhe 28 majit u dogj një veturë në Zveçan.", TUE, "zvecan", "2023-05-28"),
 ]
 
 

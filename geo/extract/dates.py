@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from geo.extract.date_rules import DateMention, DateRules, date_rules
 from geo.extract.dateline import ArticleDate, article_date
@@ -52,7 +52,8 @@ def dates_in(
         if all(mention.end <= other.position or mention.position >= other.end for other in kept):
             kept.append(mention)
     references = reference_spans(text, language)
-    ordered = [_as_statement(text, m, rules) for m in _named_days(text, sorted(kept, key=lambda m: m.position))]
+    in_order = _weeks_days(text, _named_days(text, sorted(kept, key=lambda m: m.position)), rules)
+    ordered = [_as_statement(text, m, rules) for m in in_order]
     ordered = [replace(m, reference=True) if _inside(m.position, references) else m for m in ordered]
     return started_earlier(text, ordered, rules, base or _publication(published))
 
@@ -68,6 +69,22 @@ def _named_days(text: str, found: list[DateMention]) -> list[DateMention]:
         named = mention.basis == "relative" and following.basis == "explicit" and following.precision == "day"
         if named and _APPOSITION.fullmatch(text, mention.end, following.position):
             result[n] = replace(mention, value=following.value, basis="explicit")
+    return result
+
+
+def _weeks_days(text: str, found: list[DateMention], rules: DateRules) -> list[DateMention]:
+    """ "last week, on Thursday", "u četvrtak prošle nedelje", "të enjten e javës së kaluar": a weekday written beside
+    a past week is that week's day (not the latest such weekday before publication), and so is the week word."""
+    result = list(found)
+    for n, (first, second) in enumerate(itertools.pairwise(found)):
+        week, day = (first, second) if first.precision == "week" else (second, first)
+        weekday = rules.weekday.fullmatch(text, day.position, day.end)
+        if week.precision != "week" or day.precision != "day" or not weekday:
+            continue
+        if _APPOSITION.fullmatch(text, first.end, second.position):
+            monday = week.value - timedelta(days=week.value.weekday())
+            value = monday + timedelta(days=day.value.weekday())
+            result[n], result[n + 1] = (replace(m, value=value, precision="day") for m in (first, second))
     return result
 
 

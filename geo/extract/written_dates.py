@@ -113,13 +113,21 @@ def since_year_dates(text: str, published: date, rules: DateRules) -> Iterator[t
             yield 1, DateMention(date(year, 1, 1), "explicit", "year", match.start(), match.end())
 
 
+def _weekday_value(published: date, weekday: int, groups: dict[str, str | None]) -> date:
+    """The weekday's latest day up to publication; "last Friday" a week back when publication is a Friday; "next"
+    the first one after."""
+    if groups.get("next"):
+        return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    back = (published.weekday() - weekday) % 7
+    return published - timedelta(days=back or (7 if groups.get("last") else 0))
+
+
 def weekday_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
+    # A night between two weekdays is its second day's (rank 1: before the night word and either weekday alone).
+    for match in rules.night_between.finditer(text):
+        weekday = _index_in(rules.weekdays, text, match.start("wd"), match.end("wd"))
+        yield 1, DateMention(_weekday_value(published, weekday, {}), "relative", "day", match.start(), match.end())
     for match in rules.weekday.finditer(text):
         weekday = _index_in(rules.weekdays, text, match.start("wd"), match.end("wd"))
-        groups = match.groupdict()
-        if groups.get("next"):
-            value = published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
-        else:
-            back = (published.weekday() - weekday) % 7
-            value = published - timedelta(days=back or (7 if groups.get("last") else 0))
+        value = _weekday_value(published, weekday, match.groupdict())
         yield 3, DateMention(value, "relative", "day", match.start(), match.end())
