@@ -10,7 +10,7 @@ so it never becomes the day later sentences stand on.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from geo.extract.counts import counts_in
 from geo.extract.dates import DateMention, dates_in
@@ -29,6 +29,7 @@ _LEDE_SENTENCES = 2  # the opening sentences whose day stands for the story's da
 _YEAR_WINDOW = 1  # sentences: how far back a full date lends its year to a year-less one
 _NEAR_WINDOW = 2  # prose sentences: how long a site stays where the story is
 _MUNICIPALITY = 1  # the coarseness of a municipality (geo.extract.claim_sites)
+_RECENT = timedelta(days=7)  # how long before publication a headline's day may be the story's
 
 
 @dataclass
@@ -39,6 +40,7 @@ class _Story:
     prose: int = 0  # prose sentences read
     anchor: tuple[int, DateMention] | None = None  # the latest prose sentence with a past day
     lede: DateMention | None = None  # the day the opening sentences give
+    headline: DateMention | None = None  # the day a heading above the first prose sentence gives
     year: tuple[int, int] | None = None  # (prose sentence, year) of the latest full date with a year
     earlier: tuple[Found, ...] = ()  # the sites of the latest sentence that named any
     earlier_at: int = -1  # the prose sentence that named them
@@ -48,7 +50,9 @@ class _Story:
 
     def inherited(self) -> DateMention | None:
         anchor = self.anchor
-        return anchor[1] if anchor and self.prose - anchor[0] <= _INHERIT_WINDOW else self.lede
+        if anchor and self.prose - anchor[0] <= _INHERIT_WINDOW:
+            return anchor[1]
+        return self.lede or self.headline
 
     def context_year(self) -> int | None:
         year = self.year
@@ -74,6 +78,11 @@ class _Story:
             precise = [m.place for m in sites if _local(m.place) and coarseness(m.place) <= _MUNICIPALITY]
             self.topic = self.topic or next(iter(precise), None)
         if not sentence.prose:
+            # "Car set on fire in Leposavić on Saturday" over a body that names no day: the headline's day is the
+            # story's, until the body names one; a day long before is an anniversary's ("A year since 24 September").
+            if self.prose == 0 and self.headline is None:
+                recent = [d for d in dates if _anchors(d, self.published, []) and self.published - d.value <= _RECENT]
+                self.headline = next(iter(recent), None)
             return
         self.count_before = next(reversed(counts_in(sentence.text, language)), None)
         background = [m.span() for m in rules_for(language).relative_clause.finditer(sentence.text)]
