@@ -47,6 +47,16 @@ def _check(language: str, probe: Probe, gazetteer: Gazetteer) -> None:
     assert _dates_at(text, published, place, language, gazetteer) == {expected}, text
 
 
+# Classes of expression not yet dated right: a probe of one is marked, fails today (strict), and passes the day its
+# class is handled.
+TOLD_AFTER = "the sentence after an undated event, saying when it happened, does not yet date it"
+DAY_RANGE = "a range of weekdays is not yet dated by its first day"
+
+
+def _open(reason: str, probe: Probe) -> Any:
+    return pytest.param(probe, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
 EN: list[Probe] = [
     ("Protesters gathered in front of the municipal building in Zvecan on 29 May 2023.", TUE, "zvecan", "2023-05-29"),
     ("Police arrested two men in Leposavic on May 28.", TUE, "leposavic", "2023-05-28"),
@@ -225,6 +235,75 @@ EN: list[Probe] = [
         "zvecan",
         "2024-09-24",
     ),
+    (
+        ("Two men attacked a journalist in Zvecan. The incident happened on Saturday evening, police said on Sunday."),
+        MON,
+        "zvecan",
+        "2023-09-23",
+    ),
+    _open(
+        TOLD_AFTER,
+        (
+            ("Unknown persons set fire to a car in Leposavic. It happened around 2 a.m. on Saturday, police said."),
+            SUN,
+            "leposavic",
+            "2024-03-09",
+        ),
+    ),
+    ("Police on Monday said two officers were injured in Zvecan on Sunday.", MON, "zvecan", "2023-09-24"),
+    ("Police said on Tuesday they had arrested a man in Leposavic the previous day.", TUE, "leposavic", "2023-05-29"),
+    ("In the early hours of Tuesday, a car exploded in Zubin Potok.", TUE, "zubin-potok", "2023-05-30"),
+    ("On 28 and 29 May, Serbs protested in Zvecan.", TUE, "zvecan", "2023-05-28"),
+    ("Protesters gathered in Zvecan on May 28-29.", TUE, "zvecan", "2023-05-28"),
+    ("Gunmen attacked a police patrol near Banjska early Sunday.", MON, "banjska", "2023-09-24"),
+    ("Thursday's attack on a police patrol in Zupce left one officer injured.", SUN, ZUPCE, "2024-03-07"),
+    ("Police detained a man in Zvecan around midnight on Saturday.", SUN, "zvecan", "2024-03-09"),
+    (
+        "A car was torched in Zvecan on Saturday and a grenade was thrown in Leposavic on Sunday.",
+        MON,
+        "leposavic",
+        "2023-09-24",
+    ),
+    (
+        "A car was torched in Zvecan on Saturday and a grenade was thrown in Leposavic on Sunday.",
+        MON,
+        "zvecan",
+        "2023-09-23",
+    ),
+    ("Serbs blocked the road at Jarinje for the third day on Sunday.", SUN, "jarinje", "2024-03-08"),
+    ("Police arrested a man in Zvecan on Monday, May 29, 2023.", TUE, "zvecan", "2023-05-29"),
+    ("Unknown attackers threw stones at a KFOR patrol near Brnjak late on Saturday.", SUN, "brnjak", "2024-03-09"),
+    (
+        (
+            "Local Serbs protested in Zvecan on Friday. On Saturday, a car was set on fire in "
+            "Leposavic. Police said they were investigating."
+        ),
+        SUN,
+        "leposavic",
+        "2024-03-09",
+    ),
+    (
+        (
+            "On Friday, masked men attacked a shop in Leposavic. “It was terrifying,” the owner said. "
+            "Two suspects were arrested in Zvecan the following day."
+        ),
+        SUN,
+        "zvecan",
+        "2024-03-09",
+    ),
+    ("Police arrested a man in Zvecan this week.", SUN, "zvecan", "2024-03-10"),
+    ("A police officer was shot and wounded in Zubin Potok at the weekend.", MON, "zubin-potok", "2023-09-25"),
+    (
+        ("Two police cars were set on fire in North Mitrovica on Sunday night, police said on Monday."),
+        MON,
+        MITROVICA,
+        "2023-09-24",
+    ),
+    ("A hand grenade was thrown at a house in Zvecan on May 27th.", TUE, "zvecan", "2023-05-27"),
+    ("On the night of May 27, a hand grenade was thrown at a house in Zvecan.", TUE, "zvecan", "2023-05-27"),
+    ("Serbs blocked the Jarinje crossing from Saturday to Monday.", TUE, "jarinje", "2023-05-27"),
+    ("Police arrested a man in Zvecan a day after the attack.", TUE, "zvecan", "2023-05-30"),
+    ("Police arrested a man in Zvecan on Sunday, a day after the attack in Banjska.", MON, "zvecan", "2023-09-24"),
 ]
 
 SR: list[Probe] = [
@@ -363,6 +442,78 @@ SR: list[Probe] = [
         "zvecan",
         "2024-09-24",
     ),
+    (
+        (
+            "Dva muškarca napala su novinara u Zvečanu. Incident se dogodio u subotu uveče, saopštila "
+            "je policija u nedelju."
+        ),
+        MON,
+        "zvecan",
+        "2023-09-23",
+    ),
+    _open(
+        TOLD_AFTER,
+        (
+            (
+                "Nepoznata lica zapalila su automobil u Leposaviću. To se dogodilo u subotu oko 2 časa, "
+                "saopštila je policija."
+            ),
+            SUN,
+            "leposavic",
+            "2024-03-09",
+        ),
+    ),
+    (
+        "Policija je u utorak saopštila da je prethodnog dana uhapsila muškarca u Leposaviću.",
+        TUE,
+        "leposavic",
+        "2023-05-29",
+    ),
+    ("U ranim jutarnjim satima u utorak zapaljen je automobil u Zubinom Potoku.", TUE, "zubin-potok", "2023-05-30"),
+    ("U toku noći između nedelje i ponedeljka zapaljen je automobil u Zvečanu.", TUE, "zvecan", "2023-05-29"),
+    (
+        "Protest je održan 29. maja u Zvečanu, a dan kasnije u Leposaviću je uhapšen muškarac.",
+        TUE,
+        "leposavic",
+        "2023-05-30",
+    ),
+    ("Protekle nedelje, u četvrtak, napadnut je novinar u Zvečanu.", SUN, "zvecan", "2024-02-29"),
+    ("Minule sedmice, u utorak, uhapšen je muškarac u Leposaviću.", SUN, "leposavic", "2024-02-27"),
+    ("Protest je održan 28. maja o.g. u Zvečanu.", TUE, "zvecan", "2023-05-28"),
+    ("Tokom jučerašnjeg dana uhapšen je muškarac u Zvečanu.", TUE, "zvecan", "2023-05-29"),
+    ("Juče popodne napadnut je novinar u Zvečanu.", TUE, "zvecan", "2023-05-29"),
+    ("Prekjuče uveče zapaljen je automobil u Leposaviću.", TUE, "leposavic", "2023-05-28"),
+    (
+        ("Policija je u subotu uhapsila muškarca u Zvečanu, a u nedelju je pucano na patrolu u Zupču."),
+        MON,
+        ZUPCE,
+        "2023-09-24",
+    ),
+    ("Srbi su 28. i 29. maja protestovali u Zvečanu.", TUE, "zvecan", "2023-05-28"),
+    _open(DAY_RANGE, ("Srbi su od subote do ponedeljka blokirali prelaz Jarinje.", TUE, "jarinje", "2023-05-27")),
+    (
+        (
+            "U petak su maskirani muškarci napali prodavnicu u Leposaviću. „Bilo je strašno“, rekao je "
+            "vlasnik. Sutradan su u Zvečanu uhapšena dvojica osumnjičenih."
+        ),
+        SUN,
+        "zvecan",
+        "2024-03-09",
+    ),
+    (
+        "Policajac je u nedelju ranjen u Zubinom Potoku, saopštila je policija u ponedeljak.",
+        MON,
+        "zubin-potok",
+        "2023-09-24",
+    ),
+    ("U nedelju uveče, 24. septembra, pucano je na policiju u Banjskoj.", MON, "banjska", "2023-09-24"),
+    ("Policija je uhapsila muškarca u Zvečanu dva dana nakon napada u Banjskoj.", MON, "zvecan", "2023-09-25"),
+    ("Пре два дана у Звечану је нападнут новинар.", TUE, "zvecan", "2023-05-28"),
+    ("Синоћ је у Северној Митровици запаљен аутомобил.", TUE, MITROVICA, "2023-05-29"),
+    ("У суботу, 27. маја, бачена је бомба на кућу у Звечану.", TUE, "zvecan", "2023-05-27"),
+    ("Ovog vikenda uhapšen je muškarac u Zvečanu.", SUN, "zvecan", "2024-03-10"),
+    ("U Zvečanu je u ponedeljak 29. maja došlo do sukoba demonstranata i Kfora.", TUE, "zvecan", "2023-05-29"),
+    ("Policija je 27. maja oko ponoći uhapsila muškarca u Zvečanu.", TUE, "zvecan", "2023-05-27"),
 ]
 
 SQ: list[Probe] = [
@@ -493,6 +644,65 @@ SQ: list[Probe] = [
         "zvecan",
         "2024-09-24",
     ),
+    (
+        ("Dy burra sulmuan një gazetar në Zveçan. Incidenti ndodhi të shtunën në mbrëmje, njoftoi policia të dielën."),
+        MON,
+        "zvecan",
+        "2023-09-23",
+    ),
+    _open(
+        TOLD_AFTER,
+        (
+            (
+                "Persona të panjohur i vunë zjarrin një veture në Leposaviq. Kjo ndodhi të shtunën rreth "
+                "orës 2, njoftoi policia."
+            ),
+            SUN,
+            "leposavic",
+            "2024-03-09",
+        ),
+    ),
+    (
+        "Policia njoftoi të martën se një ditë më parë kishte arrestuar një burrë në Leposaviq.",
+        TUE,
+        "leposavic",
+        "2023-05-29",
+    ),
+    ("Në orët e para të mëngjesit të së martës shpërtheu një veturë në Zubin Potok.", TUE, "zubin-potok", "2023-05-30"),
+    ("Gjatë natës së kaluar u dogj një veturë në Zveçan.", TUE, "zvecan", "2023-05-29"),
+    ("Mbrëmjen e së shtunës u sulmua një patrullë e KFOR-it afër Bërnjakut.", SUN, "brnjak", "2024-03-09"),
+    ("Pasditen e së dielës u mbajt një protestë në Zveçan.", MON, "zvecan", "2023-09-24"),
+    ("Këtë të hënë u arrestua një burrë në Zveçan.", TUE, "zvecan", "2023-05-29"),
+    ("Dje paradite u arrestua një burrë në Zveçan.", TUE, "zvecan", "2023-05-29"),
+    ("Pardje në mbrëmje u dogj një veturë në Leposaviq.", TUE, "leposavic", "2023-05-28"),
+    ("Më 28 dhe 29 maj serbët protestuan në Zveçan.", TUE, "zvecan", "2023-05-28"),
+    ("Serbët bllokuan pikën kufitare të Jarinjës nga e shtuna deri të hënën.", TUE, "jarinje", "2023-05-27"),
+    (
+        ("Policia arrestoi të shtunën një burrë në Zveçan, ndërsa të dielën u qëllua ndaj një patrulle në Zupç."),
+        MON,
+        ZUPCE,
+        "2023-09-24",
+    ),
+    (
+        (
+            "Të premten, persona të maskuar sulmuan një dyqan në Leposaviq. “Ishte e tmerrshme”, tha "
+            "pronari. Të nesërmen u arrestuan dy të dyshuar në Zveçan."
+        ),
+        SUN,
+        "zvecan",
+        "2024-03-09",
+    ),
+    ("Një polic u plagos të dielën në Zubin Potok, njoftoi policia të hënën.", MON, "zubin-potok", "2023-09-24"),
+    ("Të dielën në mbrëmje, më 24 shtator, u qëllua ndaj policisë në Banjskë.", MON, "banjska", "2023-09-24"),
+    ("Javën e shkuar, të martën, u arrestua një burrë në Leposaviq.", SUN, "leposavic", "2024-02-27"),
+    ("Policia arrestoi një burrë në Zveçan dy ditë pas sulmit në Banjskë.", MON, "zvecan", "2023-09-25"),
+    ("Më 27 maj rreth mesnatës policia arrestoi një burrë në Zveçan.", TUE, "zvecan", "2023-05-27"),
+    ("Të hënën më 29 maj në Zveçan u përleshën protestuesit me KFOR-in.", TUE, "zvecan", "2023-05-29"),
+    ("Dje, më 29 maj, u arrestua një burrë në Zveçan.", TUE, "zvecan", "2023-05-29"),
+    ("Ditën e shtunë u dogj një veturë në Zveçan.", SUN, "zvecan", "2024-03-09"),
+    ("Të shtunën e 9 marsit u dogj një veturë në Zveçan.", SUN, "zvecan", "2024-03-09"),
+    ("Policia arrestoi një burrë në Zveçan në fundjavë.", MON, "zvecan", "2023-09-25"),
+    ("Më 27 të muajit u arrestua një burrë në Zveçan.", TUE, "zvecan", "2023-05-27"),
 ]
 
 
