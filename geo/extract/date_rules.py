@@ -45,7 +45,8 @@ class DateRules:
     since_year: re.Pattern[str]  # "since 2023", "od 2023. godine", "që nga viti 2023": a year, not a day
     month_only: re.Pattern[str]
     weekday: re.Pattern[str]
-    night_between: re.Pattern[str]  # "in the night between Sunday and Monday": the second day, its group `wd`
+    told_after: re.Pattern[str]  # "It happened on Saturday": the day of the undated event just told
+    two_days: tuple[re.Pattern[str], ...]  # "in the night between Sunday and Monday": the day in group `wd`
     ago: re.Pattern[str]
     week_unit: re.Pattern[str]
     relative: tuple[tuple[re.Pattern[str], str, int], ...]
@@ -101,7 +102,8 @@ def date_rules(language: Language) -> DateRules:
         since_year=_fill(section.get("since_year", "(?!)"), parts),
         month_only=_fill(section["month_only"], parts),
         weekday=_fill(section["weekday"], parts),
-        night_between=_fill(section.get("night_between", "(?!)"), parts),
+        told_after=re.compile(section.get("told_after", "(?!)")),
+        two_days=tuple(_fill(template, parts) for template in section.get("two_days", [])),
         ago=_fill(section["ago"], parts),
         week_unit=re.compile(section["week_unit"]),
         relative=tuple(relative),

@@ -9,10 +9,12 @@ so it never becomes the day later sentences stand on.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from geo.extract.counts import counts_in
+from geo.extract.date_rules import date_rules
 from geo.extract.dates import DateMention, dates_in
 from geo.extract.events import Facts, coarseness, rules_for
 from geo.extract.language import Language
@@ -123,4 +125,21 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
         facts = Facts(number, sentence, mentions, dates, inherited, published, story.earlier)
         result.append(replace(facts, near=story.near(), count_before=story.count_before))
         story.read(sentence, mentions, dates, language)
+    return _told_after(result, language)
+
+
+def _told_after(found: list[Facts], language: Language) -> list[Facts]:
+    """ "Unknown persons set fire to a car in Leposavić. It happened on Saturday around 2 a.m.": a prose sentence that
+    says when "it" happened gives its day to the prose sentence just before, when that one names no date of its own
+    (it would otherwise take the story's or publication's day)."""
+    pattern = date_rules(language).told_after
+    result = list(found)
+    prose = [n for n, facts in enumerate(found) if facts.sentence.prose]
+    for before, after in itertools.pairwise(prose):
+        facts = found[after]
+        if found[before].dates or not pattern.search(facts.sentence.text):
+            continue
+        day = next((d for d in facts.dates if _anchors(d, facts.published, [])), None)
+        if day is not None:
+            result[before] = replace(found[before], inherited=day)
     return result

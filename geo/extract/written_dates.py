@@ -123,10 +123,13 @@ def _weekday_value(published: date, weekday: int, groups: dict[str, str | None])
 
 
 def weekday_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
-    # A night between two weekdays is its second day's (rank 1: before the night word and either weekday alone).
-    for match in rules.night_between.finditer(text):
-        weekday = _index_in(rules.weekdays, text, match.start("wd"), match.end("wd"))
-        yield 1, DateMention(_weekday_value(published, weekday, {}), "relative", "day", match.start(), match.end())
+    # A night between two weekdays is its second day's, a range of them its first's (rank 1: before the night word
+    # and either weekday alone).
+    for pattern in rules.two_days:
+        for match in pattern.finditer(text):
+            weekday = _index_in(rules.weekdays, text, match.start("wd"), match.end("wd"))
+            value = _weekday_value(published, weekday, {})
+            yield 1, DateMention(value, "relative", "day", match.start(), match.end())
     for match in rules.weekday.finditer(text):
         weekday = _index_in(rules.weekdays, text, match.start("wd"), match.end("wd"))
         value = _weekday_value(published, weekday, match.groupdict())
