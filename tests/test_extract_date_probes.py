@@ -304,6 +304,64 @@ EN: list[Probe] = [
         MITROVICA,
         "2024-03-08",
     ),
+    ("Police arrested a man in Zvecan on 28 May last year.", SUN, "zvecan", "2023-05-28"),
+    ("On 24 September last year, a group of armed men attacked police in Banjska.", SUN, "banjska", "2023-09-24"),
+    ("Serbs blocked the road at Rudare on 28 December.", date(2024, 1, 5), RUDARE, "2023-12-28"),
+    ("Police arrested a man in Zvecan on Sunday (May 28).", TUE, "zvecan", "2023-05-28"),
+    ("A grenade was thrown at a house in Zvecan in the early hours of Sunday, May 28.", TUE, "zvecan", "2023-05-28"),
+    ("On Sunday 28 May, protesters gathered in Zvecan.", TUE, "zvecan", "2023-05-28"),
+    ("Yesterday (Monday), police arrested a man in Leposavic.", TUE, "leposavic", "2023-05-29"),
+    ("“We were attacked on Sunday in Zupce,” a resident told reporters on Monday.", MON, ZUPCE, "2023-09-24"),
+    (
+        ("Police arrested a man in Zvecan on Friday. The same day, a car was set on fire in Leposavic."),
+        SUN,
+        "leposavic",
+        "2024-03-08",
+    ),
+    (
+        ("Police arrested a man in Zvecan on Friday. Two days later, a car was set on fire in Leposavic."),
+        SUN,
+        "leposavic",
+        "2024-03-10",
+    ),
+    (
+        "A car was set on fire in Leposavic on Thursday, police said, adding that nobody was hurt.",
+        SUN,
+        "leposavic",
+        "2024-03-07",
+    ),
+    (
+        "Kosovo police said on Sunday that two men had been arrested in Zvecan on Friday night.",
+        SUN,
+        "zvecan",
+        "2024-03-08",
+    ),
+    ("Serbs protested in Zvecan on Monday, a week after the arrest of a local man.", TUE, "zvecan", "2023-05-29"),
+    (
+        ("On Wednesday, police raided several houses in Leposavic. On Thursday, they arrested two men in Zvecan."),
+        SUN,
+        "zvecan",
+        "2024-03-07",
+    ),
+    ("Police arrested a man in Zvecan late on the night of Saturday.", SUN, "zvecan", "2024-03-09"),
+    ("Early on Sunday morning, shots were fired at a police patrol near Banjska.", MON, "banjska", "2023-09-24"),
+    (
+        "Police said the explosion in Zubin Potok happened at about 11 p.m. on Saturday.",
+        SUN,
+        "zubin-potok",
+        "2024-03-09",
+    ),
+    ("About 300 people protested in Zvecan on the 28th.", TUE, "zvecan", "2023-05-28"),
+    (
+        (
+            "KFOR soldiers were injured in clashes in Zvecan on 29 May 2023. A year later, on "
+            "Wednesday, Serbs gathered in Leposavic."
+        ),
+        date(2024, 5, 30),
+        "leposavic",
+        "2024-05-29",
+    ),
+    ("Serbs protested in Leposavic last Sunday.", TUE, "leposavic", "2023-05-28"),
 ]
 
 SR: list[Probe] = [
@@ -525,6 +583,64 @@ SR: list[Probe] = [
         MITROVICA,
         "2024-03-08",
     ),
+    ("Policija je uhapsila muškarca u Zvečanu 28. maja prošle godine.", SUN, "zvecan", "2023-05-28"),
+    ("Dana 24. septembra prošle godine naoružana grupa napala je policiju u Banjskoj.", SUN, "banjska", "2023-09-24"),
+    ("Srbi su 28. decembra blokirali put kod Rudara.", date(2024, 1, 5), RUDARE, "2023-12-28"),
+    ("Policija je juče (u ponedeljak) uhapsila muškarca u Leposaviću.", TUE, "leposavic", "2023-05-29"),
+    ("„Napadnuti smo u nedelju u Zupču“, rekao je meštanin u ponedeljak.", MON, ZUPCE, "2023-09-24"),
+    (
+        ("Policija je u petak uhapsila muškarca u Zvečanu. Istog dana zapaljen je automobil u Leposaviću."),
+        SUN,
+        "leposavic",
+        "2024-03-08",
+    ),
+    (
+        ("Policija je u petak uhapsila muškarca u Zvečanu. Dva dana kasnije zapaljen je automobil u Leposaviću."),
+        SUN,
+        "leposavic",
+        "2024-03-10",
+    ),
+    (
+        ("Kosovska policija saopštila je u nedelju da su u petak uveče uhapšena dvojica muškaraca u Zvečanu."),
+        SUN,
+        "zvecan",
+        "2024-03-08",
+    ),
+    (
+        (
+            "U sredu je policija pretresla nekoliko kuća u Leposaviću. U četvrtak je uhapsila dvojicu "
+            "muškaraca u Zvečanu."
+        ),
+        SUN,
+        "zvecan",
+        "2024-03-07",
+    ),
+    ("Rano u nedelju ujutru pucano je na policijsku patrolu kod Banjske.", MON, "banjska", "2023-09-24"),
+    (
+        "Policija je saopštila da se eksplozija u Zubinom Potoku dogodila u subotu oko 23 časa.",
+        SUN,
+        "zubin-potok",
+        "2024-03-09",
+    ),
+    ("Protest je održan u Zvečanu 28. ovog meseca.", TUE, "zvecan", "2023-05-28"),
+    ("Srbi su protestovali u Leposaviću prošle nedelje, u nedelju.", TUE, "leposavic", "2023-05-28"),
+    (
+        ("U julu prošle godine uhapšen je muškarac u Zvečanu, a u nedelju je uhapšen još jedan u Leposaviću."),
+        SUN,
+        "leposavic",
+        "2024-03-10",
+    ),
+    ("Прошлог петка је у Лепосавићу запаљен аутомобил.", SUN, "leposavic", "2024-03-08"),
+    ("Policija je u subotu, 9. marta, uhapsila muškarca u Zvečanu.", SUN, "zvecan", "2024-03-09"),
+    ("Dan nakon protesta, u subotu, policija je uhapsila muškarca u Zvečanu.", SUN, "zvecan", "2024-03-09"),
+    (
+        "Srbi su protestovali u Zvečanu u ponedeljak, nedelju dana nakon hapšenja meštanina.",
+        TUE,
+        "zvecan",
+        "2023-05-29",
+    ),
+    ("Policija je juče u 22 časa uhapsila muškarca u Zvečanu.", TUE, "zvecan", "2023-05-29"),
+    ("Muškarac je uhapšen u Zvečanu 28. 05. 2023. godine.", TUE, "zvecan", "2023-05-28"),
 ]
 
 SQ: list[Probe] = [
@@ -724,6 +840,67 @@ SQ: list[Probe] = [
         MITROVICA,
         "2024-03-08",
     ),
+    ("Policia arrestoi një burrë në Zveçan më 28 maj të vitit të kaluar.", SUN, "zvecan", "2023-05-28"),
+    (
+        "Më 24 shtator të vitit të kaluar, një grup i armatosur sulmoi policinë në Banjskë.",
+        SUN,
+        "banjska",
+        "2023-09-24",
+    ),
+    ("Serbët bllokuan rrugën në Rudar më 28 dhjetor.", date(2024, 1, 5), RUDARE, "2023-12-28"),
+    ("Dje (të hënën) policia arrestoi një burrë në Leposaviq.", TUE, "leposavic", "2023-05-29"),
+    (
+        ("Policia arrestoi të premten një burrë në Zveçan. Po atë ditë u dogj një veturë në Leposaviq."),
+        SUN,
+        "leposavic",
+        "2024-03-08",
+    ),
+    (
+        ("Policia arrestoi të premten një burrë në Zveçan. Dy ditë më vonë u dogj një veturë në Leposaviq."),
+        SUN,
+        "leposavic",
+        "2024-03-10",
+    ),
+    (
+        ("Policia e Kosovës njoftoi të dielën se dy burra u arrestuan në Zveçan të premten në mbrëmje."),
+        SUN,
+        "zvecan",
+        "2024-03-08",
+    ),
+    (
+        ("Të mërkurën policia kontrolloi disa shtëpi në Leposaviq. Të enjten arrestoi dy burra në Zveçan."),
+        SUN,
+        "zvecan",
+        "2024-03-07",
+    ),
+    ("Herët të dielën në mëngjes u qëllua ndaj një patrulle policore afër Banjskës.", MON, "banjska", "2023-09-24"),
+    ("Policia tha se shpërthimi në Zubin Potok ndodhi të shtunën rreth orës 23.", SUN, "zubin-potok", "2024-03-09"),
+    ("Më 28 të këtij muaji u mbajt një protestë në Zveçan.", TUE, "zvecan", "2023-05-28"),
+    ("Serbët protestuan në Leposaviq të dielën e kaluar.", TUE, "leposavic", "2023-05-28"),
+    (
+        (
+            "Në korrik të vitit të kaluar u arrestua një burrë në Zveçan, ndërsa të dielën u arrestua "
+            "një tjetër në Leposaviq."
+        ),
+        SUN,
+        "leposavic",
+        "2024-03-10",
+    ),
+    ("Policia arrestoi të shtunën, më 9 mars, një burrë në Zveçan.", SUN, "zvecan", "2024-03-09"),
+    ("Një ditë pas protestës, të shtunën, policia arrestoi një burrë në Zveçan.", SUN, "zvecan", "2024-03-09"),
+    ("Dje në orën 22 policia arrestoi një burrë në Zveçan.", TUE, "zvecan", "2023-05-29"),
+    ("Një burrë u arrestua në Zveçan më 28. 05. 2023.", TUE, "zvecan", "2023-05-28"),
+    (
+        (
+            "Më 29 maj 2023 u plagosën ushtarë të KFOR-it në Zveçan. Një vit më vonë, të mërkurën, "
+            "serbët u mblodhën në Leposaviq."
+        ),
+        date(2024, 5, 30),
+        "leposavic",
+        "2024-05-29",
+    ),
+    ("Mbrëmë vonë u dogj një veturë në Zubin Potok.", TUE, "zubin-potok", "2023-05-29"),
+    ("Të shtunën pasdite u mbajt një protestë në Mitrovicë të Veriut.", SUN, MITROVICA, "2024-03-09"),
 ]
 
 

@@ -52,7 +52,7 @@ def dates_in(
         if all(mention.end <= other.position or mention.position >= other.end for other in kept):
             kept.append(mention)
     references = reference_spans(text, language)
-    in_order = _weeks_days(text, _named_days(text, sorted(kept, key=lambda m: m.position)), rules)
+    in_order = _years_days(text, _weeks_days(text, _named_days(text, sorted(kept, key=lambda m: m.position)), rules))
     ordered = [_as_statement(text, m, rules) for m in in_order]
     ordered = [replace(m, reference=True) if _inside(m.position, references) else m for m in ordered]
     return started_earlier(text, ordered, rules, base or _publication(published))
@@ -86,6 +86,28 @@ def _weeks_days(text: str, found: list[DateMention], rules: DateRules) -> list[D
             value = monday + timedelta(days=day.value.weekday())
             result[n], result[n + 1] = (replace(m, value=value, precision="day") for m in (first, second))
     return result
+
+
+def _years_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "28 May last year", "28. maja prošle godine", "më 28 maj të vitit të kaluar": a date written without its year,
+    followed by a year word, is in that year (not the latest such day before publication), and so is the year word."""
+    result = list(found)
+    for n, (day, year) in enumerate(itertools.pairwise(found)):
+        yearless = day.basis == "explicit" and day.precision == "day" and not day.has_year
+        if yearless and year.precision == "year" and _APPOSITION.fullmatch(text, day.end, year.position):
+            value = _safe_year(day.value, year.value.year)
+            if value is not None:
+                result[n], result[n + 1] = (
+                    replace(m, value=value, precision="day", has_year=True) for m in (day, year)
+                )
+    return result
+
+
+def _safe_year(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
 
 
 def reference_spans(text: str, language: Language) -> list[tuple[int, int]]:
