@@ -29,7 +29,7 @@ RUDARE = "gn-784523"  # Veliko Rudare, "Rudare" in the gazetteer's aliases
 ZUPCE = "gn-783781"
 MITROVICA = "mitrovica-north"
 
-Probe = tuple[str, date, str, str]
+Probe = tuple[str, date | None, str, str]  # None: the article gives its own date
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.from_csv(DATA_DIR / "places.csv")
 
 
-def _dates_at(text: str, published: date, place: str, language: str, gazetteer: Gazetteer) -> set[str]:
+def _dates_at(text: str, published: date | None, place: str, language: str, gazetteer: Gazetteer) -> set[str]:
     found = extract(text, published, gazetteer, language).candidates
     return {c.date.isoformat() for c in found if c.place_id == place}
 
@@ -45,6 +45,18 @@ def _dates_at(text: str, published: date, place: str, language: str, gazetteer: 
 def _check(language: str, probe: Probe, gazetteer: Gazetteer) -> None:
     text, published, place, expected = probe
     assert _dates_at(text, published, place, language, gazetteer) == {expected}, text
+
+
+# Classes of expression not yet dated right: a probe of one is marked, fails today (strict), and passes the day its
+# class is handled.
+REPORTED_LATER = (
+    "an event told undated beside a statement's day, whose own earlier day a later sentence gives (the damage was "
+    "reported on Tuesday), is not yet dated by it: the later day may as well be another event's"
+)
+
+
+def _open(reason: str, probe: Probe) -> Any:
+    return pytest.param(probe, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 EN: list[Probe] = [
@@ -362,6 +374,82 @@ EN: list[Probe] = [
         "2024-05-29",
     ),
     ("Serbs protested in Leposavic last Sunday.", TUE, "leposavic", "2023-05-28"),
+    (
+        (
+            "Serbs protested in Zvecan on Saturday. In May 2023, clashes in Zvecan injured dozens of "
+            "KFOR soldiers. KFOR then sent more troops to Leposavic."
+        ),
+        SUN,
+        "leposavic",
+        "2023-05-01",
+    ),
+    (
+        (
+            "Two police officers were injured in Zvecan on Sunday evening, police said on Monday. The "
+            "officers were attacked by a group of men near Banjska."
+        ),
+        MON,
+        "banjska",
+        "2023-09-24",
+    ),
+    _open(
+        REPORTED_LATER,
+        (
+            (
+                "Police said on Wednesday that a car had been damaged in Zubin Potok. The owner reported "
+                "the damage on Tuesday."
+            ),
+            date(2024, 3, 13),
+            "zubin-potok",
+            "2024-03-12",
+        ),
+    ),
+    (
+        ("Serbs gathered in Zvecan on Saturday. Last year, police arrested dozens of people in Leposavic."),
+        SUN,
+        "leposavic",
+        "2023-01-01",
+    ),
+    (
+        ("A car was set on fire in Zvecan on Friday. A week earlier, a car was set on fire in North Mitrovica."),
+        SUN,
+        MITROVICA,
+        "2024-03-01",
+    ),
+    (
+        (
+            "Protesters blocked the road in Zupce on Saturday. On Sunday the blockade was lifted and "
+            "police arrested two men in Zvecan."
+        ),
+        SUN,
+        "zvecan",
+        "2024-03-10",
+    ),
+    (
+        (
+            "ZVECAN, 9 March 2024 – Two men were arrested in Zvecan today. Police said the men had "
+            "attacked a journalist in Leposavic on Thursday."
+        ),
+        None,
+        "leposavic",
+        "2024-03-07",
+    ),
+    (
+        (
+            "Tuesday, 30 May 2023\n\nThe situation in Zvecan is calm this morning after yesterday's "
+            "clashes between protesters and KFOR."
+        ),
+        None,
+        "zvecan",
+        "2023-05-29",
+    ),
+    (
+        ("Published: 30.05.2023 10:15\n\nKFOR soldiers were injured in clashes with protesters in Zvecan yesterday."),
+        None,
+        "zvecan",
+        "2023-05-29",
+    ),
+    ("30 May 2023 | 10:15\n\nPolice arrested two men in Leposavic overnight.", None, "leposavic", "2023-05-30"),
 ]
 
 SR: list[Probe] = [
@@ -641,6 +729,81 @@ SR: list[Probe] = [
     ),
     ("Policija je juče u 22 časa uhapsila muškarca u Zvečanu.", TUE, "zvecan", "2023-05-29"),
     ("Muškarac je uhapšen u Zvečanu 28. 05. 2023. godine.", TUE, "zvecan", "2023-05-28"),
+    (
+        (
+            "Srbi su u subotu protestovali u Zvečanu. U maju 2023. godine u sukobima u Zvečanu "
+            "povređeno je više desetina vojnika Kfora. Kfor je tada poslao dodatne snage u Leposavić."
+        ),
+        SUN,
+        "leposavic",
+        "2023-05-01",
+    ),
+    (
+        (
+            "Dvojica policajaca povređena su u nedelju uveče u Zvečanu, saopštila je policija u "
+            "ponedeljak. Policajce je napala grupa muškaraca kod Banjske."
+        ),
+        MON,
+        "banjska",
+        "2023-09-24",
+    ),
+    _open(
+        REPORTED_LATER,
+        (
+            (
+                "Policija je u sredu saopštila da je oštećen automobil u Zubinom Potoku. Vlasnik je štetu "
+                "prijavio u utorak."
+            ),
+            date(2024, 3, 13),
+            "zubin-potok",
+            "2024-03-12",
+        ),
+    ),
+    (
+        (
+            "ZVEČAN, 9. marta 2024. – Dvojica muškaraca uhapšena su danas u Zvečanu. Policija je "
+            "saopštila da su oni u četvrtak napali novinara u Leposaviću."
+        ),
+        None,
+        "leposavic",
+        "2024-03-07",
+    ),
+    (
+        (
+            "Utorak, 30. maj 2023.\n\nSituacija u Zvečanu je jutros mirna nakon jučerašnjih sukoba "
+            "demonstranata i Kfora."
+        ),
+        None,
+        "zvecan",
+        "2023-05-29",
+    ),
+    (
+        ("Objavljeno: 30.05.2023. 10:15\n\nU sukobima sa demonstrantima u Zvečanu juče su povređeni vojnici Kfora."),
+        None,
+        "zvecan",
+        "2023-05-29",
+    ),
+    (
+        "30. maj 2023. | 10:15\n\nPolicija je noćas uhapsila dvojicu muškaraca u Leposaviću.",
+        None,
+        "leposavic",
+        "2023-05-30",
+    ),
+    (
+        ("Automobil je zapaljen u Zvečanu u petak. Nedelju dana ranije zapaljen je automobil u Severnoj Mitrovici."),
+        SUN,
+        MITROVICA,
+        "2024-03-01",
+    ),
+    (
+        (
+            "Демонстранти су у суботу блокирали пут у Зупчу. У недељу је блокада уклоњена, а полиција "
+            "је ухапсила двојицу мушкараца у Звечану."
+        ),
+        SUN,
+        "zvecan",
+        "2024-03-10",
+    ),
 ]
 
 SQ: list[Probe] = [
@@ -901,6 +1064,64 @@ SQ: list[Probe] = [
     ),
     ("Mbrëmë vonë u dogj një veturë në Zubin Potok.", TUE, "zubin-potok", "2023-05-29"),
     ("Të shtunën pasdite u mbajt një protestë në Mitrovicë të Veriut.", SUN, MITROVICA, "2024-03-09"),
+    (
+        (
+            "Serbët protestuan të shtunën në Zveçan. Në maj të vitit 2023, në përleshjet në Zveçan u "
+            "plagosën dhjetëra ushtarë të KFOR-it. KFOR-i atëherë dërgoi trupa shtesë në Leposaviq."
+        ),
+        SUN,
+        "leposavic",
+        "2023-05-01",
+    ),
+    (
+        (
+            "Dy policë u plagosën të dielën në mbrëmje në Zveçan, njoftoi policia të hënën. Policët i "
+            "sulmoi një grup burrash afër Banjskës."
+        ),
+        MON,
+        "banjska",
+        "2023-09-24",
+    ),
+    (
+        (
+            "ZVEÇAN, 9 mars 2024 – Dy burra u arrestuan sot në Zveçan. Policia tha se ata kishin "
+            "sulmuar të enjten një gazetar në Leposaviq."
+        ),
+        None,
+        "leposavic",
+        "2024-03-07",
+    ),
+    (
+        (
+            "E martë, 30 maj 2023\n\nSituata në Zveçan është e qetë këtë mëngjes pas përleshjeve të "
+            "djeshme mes protestuesve dhe KFOR-it."
+        ),
+        None,
+        "zvecan",
+        "2023-05-29",
+    ),
+    (
+        ("Publikuar: 30.05.2023 10:15\n\nNë përleshjet me protestuesit në Zveçan dje u plagosën ushtarë të KFOR-it."),
+        None,
+        "zvecan",
+        "2023-05-29",
+    ),
+    ("30 maj 2023 | 10:15\n\nPolicia arrestoi sonte dy burra në Leposaviq.", None, "leposavic", "2023-05-30"),
+    (
+        ("Një veturë u dogj në Zveçan të premten. Një javë më parë u dogj një veturë në Mitrovicë të Veriut."),
+        SUN,
+        MITROVICA,
+        "2024-03-01",
+    ),
+    (
+        (
+            "Protestuesit bllokuan rrugën në Zupç të shtunën. Të dielën bllokada u hoq dhe policia "
+            "arrestoi dy burra në Zveçan."
+        ),
+        SUN,
+        "zvecan",
+        "2024-03-10",
+    ),
 ]
 
 

@@ -45,6 +45,7 @@ class DateRules:
     since_year: re.Pattern[str]  # "since 2023", "od 2023. godine", "që nga viti 2023": a year, not a day
     month_only: re.Pattern[str]
     weekday: re.Pattern[str]
+    back_then: re.Pattern[str]  # "then", "tada", "atëherë": at the time the sentence before named
     told_after: re.Pattern[str]  # "It happened on Saturday": the day of the undated event just told
     two_days: tuple[re.Pattern[str], ...]  # "in the night between Sunday and Monday": the day in group `wd`
     ago: re.Pattern[str]
@@ -102,6 +103,7 @@ def date_rules(language: Language) -> DateRules:
         since_year=_fill(section.get("since_year", "(?!)"), parts),
         month_only=_fill(section["month_only"], parts),
         weekday=_fill(section["weekday"], parts),
+        back_then=re.compile(section.get("back_then", "(?!)")),
         told_after=re.compile(section.get("told_after", "(?!)")),
         two_days=tuple(_fill(template, parts) for template in section.get("two_days", [])),
         ago=_fill(section["ago"], parts),

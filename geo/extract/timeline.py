@@ -49,6 +49,9 @@ class _Story:
     dateline: Place | None = None  # the in-area place of the article's dateline
     topic: Place | None = None  # the first precise site the story names
     count_before: Count | None = None  # the last figure of the sentence before
+    last_told: DateMention | None = (
+        None  # the last date of the prose sentence before that dates an event, any precision
+    )
 
     def inherited(self) -> DateMention | None:
         anchor = self.anchor
@@ -87,6 +90,8 @@ class _Story:
                 self.headline = next(iter(recent), None)
             return
         self.count_before = next(reversed(counts_in(sentence.text, language)), None)
+        told = [d for d in dates if d.value <= self.published and not (d.statement or d.reference)]
+        self.last_told = told[-1] if told else None
         background = [m.span() for m in rules_for(language).relative_clause.finditer(sentence.text)]
         day = next((d for d in dates if _anchors(d, self.published, background)), None)
         self.anchor = (self.prose, day) if day else self.anchor
@@ -121,11 +126,21 @@ def facts_of(found: list[Sentence], published: date, language: Language, scan) -
         text = " " * dateline + sentence.text[dateline:]
         story_day = inherited.value if inherited is not None else None
         dates = tuple(dates_in(text, published, language, context_year=story.context_year(), story_day=story_day))
+        inherited = _back_then(text, dates, story, language) or inherited
         mentions = tuple(places[number])
         facts = Facts(number, sentence, mentions, dates, inherited, published, story.earlier)
         result.append(replace(facts, near=story.near(), count_before=story.count_before))
         story.read(sentence, mentions, dates, language)
     return _told_after(result, language)
+
+
+def _back_then(text: str, dates: tuple[DateMention, ...], story: _Story, language: Language) -> DateMention | None:
+    """ "In May 2023, clashes in Zvečan injured dozens. KFOR then sent more troops to Leposavić": a sentence with no
+    date of its own that says "then" ("tada", "atëherë") goes on from the time the sentence before named, even a month
+    or a year (a background time, which never becomes the story's day), not from the story's day."""
+    if dates or story.last_told is None or not date_rules(language).back_then.search(text):
+        return None
+    return story.last_told
 
 
 def _told_after(found: list[Facts], language: Language) -> list[Facts]:
