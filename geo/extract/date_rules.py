@@ -56,6 +56,7 @@ class DateRules:
     ambiguous_months: frozenset[str]
     last_month_mods: frozenset[str]
     publication_label: re.Pattern[str]
+    header_words: frozenset[str]  # words of a publication line that do not count against it ("updated", "ago")
     night: re.Pattern[str]
     story: tuple[tuple[re.Pattern[str], int], ...]  # "a day earlier": days from the story's day (per `n`)
     statement: re.Pattern[str]
@@ -114,6 +115,7 @@ def date_rules(language: Language) -> DateRules:
         ambiguous_months=frozenset(section.get("ambiguous_months", "").split()),
         last_month_mods=frozenset(section.get("last_month_mods", "last").split()),
         publication_label=re.compile(section.get("publication_label", "(?!)")),
+        header_words=frozenset(section.get("header_words", "").split()),
         night=re.compile(section.get("night", "(?!)")),
         story=tuple((_fill(e["pattern"], parts), int(e["days"])) for e in section.get("story", [])),
         statement=re.compile(section.get("statement", "(?!)")),
