@@ -450,6 +450,35 @@ EN: list[Probe] = [
         "2023-05-29",
     ),
     ("30 May 2023 | 10:15\n\nPolice arrested two men in Leposavic overnight.", None, "leposavic", "2023-05-30"),
+    (
+        (
+            "Police arrested a man in Zvecan suspected of the attack in Banjska on 24 September 2023, "
+            "officials said on Sunday."
+        ),
+        SUN,
+        "zvecan",
+        "2024-03-10",
+    ),
+    (
+        ("A man accused of taking part in the clashes of 29 May 2023 was arrested in Leposavic on Saturday."),
+        SUN,
+        "leposavic",
+        "2024-03-09",
+    ),
+    (
+        ("Two men charged with the 24 September 2023 attack were detained at the Jarinje crossing yesterday."),
+        SUN,
+        "jarinje",
+        "2024-03-09",
+    ),
+    ("Police arrested a man in Zvecan over the attack on 24 September 2023.", SUN, "zvecan", "2024-03-10"),
+    ("Police detained a man in Leposavic because of the clashes of 29 May 2023.", SUN, "leposavic", "2024-03-10"),
+    (
+        "Three men were arrested in Zvecan on Saturday for the attack on KFOR troops in May 2023.",
+        SUN,
+        "zvecan",
+        "2024-03-09",
+    ),
 ]
 
 SR: list[Probe] = [
@@ -804,6 +833,40 @@ SR: list[Probe] = [
         "zvecan",
         "2024-03-10",
     ),
+    (
+        (
+            "Policija je uhapsila muškarca osumnjičenog za napad u Banjskoj 24. septembra 2023, "
+            "saopšteno je u nedelju. Uhapšen je u Zvečanu."
+        ),
+        SUN,
+        "zvecan",
+        "2024-03-10",
+    ),
+    (
+        ("Policija je u Zvečanu uhapsila muškarca osumnjičenog za napad u Banjskoj 24. septembra 2023."),
+        SUN,
+        "zvecan",
+        "2024-03-10",
+    ),
+    (
+        "Muškarac optužen za učešće u sukobima od 29. maja 2023. uhapšen je u subotu u Leposaviću.",
+        SUN,
+        "leposavic",
+        "2024-03-09",
+    ),
+    ("U Zvečanu je uhapšen muškarac zbog napada na Kfor 29. maja 2023.", SUN, "zvecan", "2024-03-10"),
+    (
+        "Dvojica muškaraca uhapšena su juče na prelazu Jarinje zbog napada od 24. septembra 2023.",
+        SUN,
+        "jarinje",
+        "2024-03-09",
+    ),
+    (
+        ("Policija je uhapsila muškarca u Leposaviću pod sumnjom da je učestvovao u napadu 24. septembra 2023."),
+        SUN,
+        "leposavic",
+        "2024-03-10",
+    ),
 ]
 
 SQ: list[Probe] = [
@@ -1120,6 +1183,31 @@ SQ: list[Probe] = [
         ),
         SUN,
         "zvecan",
+        "2024-03-10",
+    ),
+    (
+        "Policia arrestoi në Zveçan një burrë të dyshuar për sulmin në Banjskë më 24 shtator 2023.",
+        SUN,
+        "zvecan",
+        "2024-03-10",
+    ),
+    (
+        ("Një burrë i akuzuar për pjesëmarrje në përleshjet e 29 majit 2023 u arrestua të shtunën në Leposaviq."),
+        SUN,
+        "leposavic",
+        "2024-03-09",
+    ),
+    ("Në Zveçan u arrestua një burrë për shkak të sulmit ndaj KFOR-it më 29 maj 2023.", SUN, "zvecan", "2024-03-10"),
+    (
+        "Dy burra u arrestuan dje në pikën kufitare të Jarinjës për sulmin e 24 shtatorit 2023.",
+        SUN,
+        "jarinje",
+        "2024-03-09",
+    ),
+    (
+        ("Policia arrestoi një burrë në Leposaviq, i cili dyshohet se mori pjesë në sulmin e 24 shtatorit 2023."),
+        SUN,
+        "leposavic",
         "2024-03-10",
     ),
 ]
