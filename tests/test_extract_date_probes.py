@@ -479,6 +479,18 @@ EN: list[Probe] = [
         "zvecan",
         "2024-03-09",
     ),
+    ("Serbs will protest in Zvecan on Friday, the Serb List announced.", TUE, "zvecan", "2023-06-02"),
+    ("A protest is planned in North Mitrovica on Friday.", TUE, MITROVICA, "2023-06-02"),
+    ("Serbs protested in Zvecan on Friday and said they would protest again on Monday.", SUN, "zvecan", "2024-03-08"),
+    ("“Yesterday we were attacked in Zupce,” the mayor said on Saturday.", SUN, ZUPCE, "2024-03-08"),
+    (
+        ("KFOR said its troops had been attacked near Brnjak late on Saturday, hours after a protest in Zvecan."),
+        SUN,
+        "brnjak",
+        "2024-03-09",
+    ),
+    ("Police arrested a man in Zvecan in the early morning hours on Saturday.", SUN, "zvecan", "2024-03-09"),
+    ("Police arrested a man in Zvecan on Sunday the 28th.", TUE, "zvecan", "2023-05-28"),
 ]
 
 SR: list[Probe] = [
@@ -867,6 +879,19 @@ SR: list[Probe] = [
         "leposavic",
         "2024-03-10",
     ),
+    ("Srbi će u petak protestovati u Zvečanu, najavila je Srpska lista.", TUE, "zvecan", "2023-06-02"),
+    ("Protest je zakazan za petak u Severnoj Mitrovici.", TUE, MITROVICA, "2023-06-02"),
+    ("„Juče smo napadnuti u Zupču“, rekao je predsednik opštine u subotu.", SUN, ZUPCE, "2024-03-08"),
+    (
+        (
+            "Kfor je saopštio da su njegovi vojnici napadnuti kod Brnjaka u subotu kasno uveče, "
+            "nekoliko sati posle protesta u Zvečanu."
+        ),
+        SUN,
+        "brnjak",
+        "2024-03-09",
+    ),
+    ("Policija je u subotu u ranim jutarnjim časovima uhapsila muškarca u Zvečanu.", SUN, "zvecan", "2024-03-09"),
 ]
 
 SQ: list[Probe] = [
@@ -1209,6 +1234,15 @@ SQ: list[Probe] = [
         SUN,
         "leposavic",
         "2024-03-10",
+    ),
+    ("Serbët do të protestojnë të premten në Zveçan, njoftoi Lista Serbe.", TUE, "zvecan", "2023-06-02"),
+    ("Një protestë është paralajmëruar për të premten në Mitrovicë të Veriut.", TUE, MITROVICA, "2023-06-02"),
+    ("“Dje na sulmuan në Zupç”, tha kryetari të shtunën.", SUN, ZUPCE, "2024-03-08"),
+    (
+        ("KFOR-i tha se ushtarët e tij u sulmuan afër Bërnjakut vonë të shtunën, disa orë pas një proteste në Zveçan."),
+        SUN,
+        "brnjak",
+        "2024-03-09",
     ),
 ]
 

@@ -47,6 +47,7 @@ class DateRules:
     weekday: re.Pattern[str]
     back_then: re.Pattern[str]  # "then", "tada", "atëherë": at the time the sentence before named
     told_after: re.Pattern[str]  # "It happened on Saturday": the day of the undated event just told
+    future: re.Pattern[str]  # "will", "će", "do të" shortly before a weekday: the coming one
     two_days: tuple[re.Pattern[str], ...]  # "in the night between Sunday and Monday": the day in group `wd`
     ago: re.Pattern[str]
     week_unit: re.Pattern[str]
@@ -106,6 +107,7 @@ def date_rules(language: Language) -> DateRules:
         weekday=_fill(section["weekday"], parts),
         back_then=re.compile(section.get("back_then", "(?!)")),
         told_after=re.compile(section.get("told_after", "(?!)")),
+        future=re.compile(section.get("future", "(?!)")),
         two_days=tuple(_fill(template, parts) for template in section.get("two_days", [])),
         ago=_fill(section["ago"], parts),
         week_unit=re.compile(section["week_unit"]),

@@ -53,12 +53,31 @@ def dates_in(
             kept.append(mention)
     references = reference_spans(text, language)
     in_order = _years_days(text, _weeks_days(text, _named_days(text, sorted(kept, key=lambda m: m.position)), rules))
-    ordered = [_as_statement(text, m, rules) for m in in_order]
+    ordered = _quoted(text, [_as_statement(text, m, rules) for m in in_order], published, language)
     ordered = [replace(m, reference=True) if _inside(m.position, references) else m for m in ordered]
     return started_earlier(text, ordered, rules, base or _publication(published))
 
 
 _APPOSITION = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,3}\s+)?")  # "Të dielën, më 24 shtator"
+
+
+# A quotation: “…”, „…“, «…», "…".
+_QUOTE = re.compile(r"[“„«\"]([^“”„«»\"]{3,})[”“»\"]")
+
+
+def _quoted(text: str, found: list[DateMention], published: date, language: Language) -> list[DateMention]:
+    """ "“Yesterday we were attacked in Zupče,” the mayor said on Saturday": a quotation is told on the day it was
+    spoken, so when the sentence dates the speaking (before publication), the quotation's words relative to the day
+    are read from that day."""
+    quotes = [match.span(1) for match in _QUOTE.finditer(text)]
+    spoken = [m for m in found if m.statement and m.precision == "day" and not _inside(m.position, quotes)]
+    if not quotes or not spoken or spoken[0].value >= published:
+        return found
+    result = [m for m in found if not _inside(m.position, quotes)]
+    for start, end in quotes:
+        told = dates_in(text[start:end], spoken[0].value, language)
+        result += [replace(m, position=m.position + start, end=m.end + start) for m in told]
+    return sorted(result, key=lambda m: m.position)
 
 
 def _named_days(text: str, found: list[DateMention]) -> list[DateMention]:

@@ -18,6 +18,7 @@ __all__ = ["explicit_dates", "month_dates", "since_year_dates", "weekday_dates"]
 
 # A year-less date up to this far ahead is this year's (a vote called for 18 December); further ahead, last year's.
 _SCHEDULED_AHEAD = timedelta(days=90)
+_FUTURE_REACH = 40  # characters before a weekday in which a word of the future makes it the coming one
 
 
 def _index(patterns: tuple[re.Pattern[str], ...], word: str) -> int:
@@ -132,5 +133,8 @@ def weekday_dates(text: str, published: date, rules: DateRules) -> Iterator[tupl
             yield 1, DateMention(value, "relative", "day", match.start(), match.end())
     for match in rules.weekday.finditer(text):
         weekday = _index_in(rules.weekdays, text, match.start("wd"), match.end("wd"))
-        value = _weekday_value(published, weekday, match.groupdict())
+        groups = match.groupdict()
+        if not groups.get("last") and rules.future.search(text[max(0, match.start() - _FUTURE_REACH) : match.start()]):
+            groups = {**groups, "next": "future"}  # "will protest on Friday": the coming Friday
+        value = _weekday_value(published, weekday, groups)
         yield 3, DateMention(value, "relative", "day", match.start(), match.end())
