@@ -491,6 +491,35 @@ EN: list[Probe] = [
     ),
     ("Police arrested a man in Zvecan in the early morning hours on Saturday.", SUN, "zvecan", "2024-03-09"),
     ("Police arrested a man in Zvecan on Sunday the 28th.", TUE, "zvecan", "2023-05-28"),
+    (
+        (
+            "LIVE: Tension in the north\n\nMonday, 29 May 2023\n\n10:15 — Protesters gathered in front of "
+            "the municipal building in Zvecan.\n\nTuesday, 30 May 2023\n\n09:00 — Police arrested two men "
+            "in Leposavic."
+        ),
+        TUE,
+        "leposavic",
+        "2023-05-30",
+    ),
+    (
+        (
+            "LIVE: Tension in the north\n\nMonday, 29 May 2023\n\n10:15 — Protesters gathered in front of "
+            "the municipal building in Zvecan.\n\nTuesday, 30 May 2023\n\n09:00 — Police arrested two men "
+            "in Leposavic."
+        ),
+        TUE,
+        "zvecan",
+        "2023-05-29",
+    ),
+    (
+        (
+            "Live updates\n\n29 May\n\nProtesters clashed with KFOR troops in Zvecan.\n\n30 May\n\nPolice "
+            "arrested two men in Leposavic."
+        ),
+        TUE,
+        "zvecan",
+        "2023-05-29",
+    ),
 ]
 
 SR: list[Probe] = [
@@ -892,6 +921,28 @@ SR: list[Probe] = [
         "2024-03-09",
     ),
     ("Policija je u subotu u ranim jutarnjim časovima uhapsila muškarca u Zvečanu.", SUN, "zvecan", "2024-03-09"),
+    (
+        (
+            "UŽIVO: Napetost na severu\n\nPonedeljak, 29. maj 2023.\n\n10:15 – Demonstranti su se okupili "
+            "ispred zgrade opštine u Zvečanu.\n\nUtorak, 30. maj 2023.\n\n09:00 – Policija je uhapsila "
+            "dvojicu muškaraca u Leposaviću."
+        ),
+        TUE,
+        "zvecan",
+        "2023-05-29",
+    ),
+    (
+        (
+            "UŽIVO: Napetost na severu\n\nPonedeljak, 29. maj 2023.\n\n10:15 – Demonstranti su se okupili "
+            "ispred zgrade opštine u Zvečanu.\n\nUtorak, 30. maj 2023.\n\n09:00 – Policija je uhapsila "
+            "dvojicu muškaraca u Leposaviću."
+        ),
+        TUE,
+        "leposavic",
+        "2023-05-30",
+    ),
+    ("Prekjučerašnji napad na novinara u Zvečanu osudila su udruženja novinara.", TUE, "zvecan", "2023-05-28"),
+    ("Policija je objavila nedeljni izveštaj: u Zvečanu je juče uhapšen muškarac.", TUE, "zvecan", "2023-05-29"),
 ]
 
 SQ: list[Probe] = [
@@ -1244,6 +1295,28 @@ SQ: list[Probe] = [
         "brnjak",
         "2024-03-09",
     ),
+    (
+        (
+            "LIVE: Tensione në veri\n\nE hënë, 29 maj 2023\n\n10:15 – Protestuesit u mblodhën para "
+            "ndërtesës së komunës në Zveçan.\n\nE martë, 30 maj 2023\n\n09:00 – Policia arrestoi dy burra "
+            "në Leposaviq."
+        ),
+        TUE,
+        "zvecan",
+        "2023-05-29",
+    ),
+    (
+        (
+            "LIVE: Tensione në veri\n\nE hënë, 29 maj 2023\n\n10:15 – Protestuesit u mblodhën para "
+            "ndërtesës së komunës në Zveçan.\n\nE martë, 30 maj 2023\n\n09:00 – Policia arrestoi dy burra "
+            "në Leposaviq."
+        ),
+        TUE,
+        "leposavic",
+        "2023-05-30",
+    ),
+    ("Gjatë ditës së sotme policia arrestoi dy burra në Zveçan.", TUE, "zvecan", "2023-05-30"),
+    ("Ditën e sotme u mbajt një protestë në Zveçan.", TUE, "zvecan", "2023-05-30"),
 ]
 
 

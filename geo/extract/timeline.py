@@ -31,6 +31,7 @@ _LEDE_SENTENCES = 2  # the opening sentences whose day stands for the story's da
 _YEAR_WINDOW = 1  # sentences: how far back a full date lends its year to a year-less one
 _NEAR_WINDOW = 2  # prose sentences: how long a site stays where the story is
 _MUNICIPALITY = 1  # the coarseness of a municipality (geo.extract.claim_sites)
+_DATE_LINE = 40  # characters: a heading this short with a written date is a date line
 _RECENT = timedelta(days=7)  # how long before publication a headline's day may be the story's
 
 
@@ -88,6 +89,13 @@ class _Story:
             if self.prose == 0 and self.headline is None:
                 recent = [d for d in dates if _anchors(d, self.published, []) and self.published - d.value <= _RECENT]
                 self.headline = next(iter(recent), None)
+            # A date line among the prose of a story that already tells days ("Tuesday, 30 May 2023" in a live blog)
+            # dates what follows; a heading that only names a day ("Troops back on guard after Monday's clashes") is
+            # not one, nor is a page's date line under its menu.
+            written = [d for d in dates if d.basis == "explicit" and _anchors(d, self.published, [])]
+            telling = self.anchor or self.lede or self.headline
+            if self.prose and written and telling and len(sentence.text) <= _DATE_LINE:
+                self.anchor = (self.prose, written[0])
             return
         self.count_before = next(reversed(counts_in(sentence.text, language)), None)
         told = [d for d in dates if d.value <= self.published and not (d.statement or d.reference)]
