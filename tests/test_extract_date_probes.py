@@ -1021,6 +1021,18 @@ SR: list[Probe] = [
         "zvecan",
         "2024-03-07",
     ),
+    ("Juce je u Zvecanu uhapsen muskarac.", TUE, "zvecan", "2023-05-29"),
+    ("Sinoc je zapaljen automobil u Leposavicu.", TUE, "leposavic", "2023-05-29"),
+    ("Nocas je zapaljen automobil u Leposavicu.", TUE, "leposavic", "2023-05-30"),
+    ("U cetvrtak uvece zapaljen je automobil u Zubinom Potoku.", SUN, "zubin-potok", "2024-03-07"),
+    ("Prosle nedelje, u cetvrtak, napadnut je novinar u Zvecanu.", SUN, "zvecan", "2024-02-29"),
+    ("Prekjuce su dve osobe povredjene u tuci u Severnoj Mitrovici.", TUE, MITROVICA, "2023-05-28"),
+    ("U nedelju su Srbi blokirali put kod Rudara.", TUE, RUDARE, "2023-05-28"),
+    ("Policija je u ponedeljak, 29. maja, uhapsila muskarca u Zvecanu.", TUE, "zvecan", "2023-05-29"),
+    ("U noci izmedju subote i nedelje zapaljena su dva automobila u Leposavicu.", SUN, "leposavic", "2024-03-10"),
+    ("Pre dva dana uhapsen je muskarac u Zvecanu.", TUE, "zvecan", "2023-05-28"),
+    ("Jucerasnji napad na novinara u Zvecanu osudila su udruzenja.", TUE, "zvecan", "2023-05-29"),
+    ("Protest je odrzan u Zvecanu 28. maja prosle godine.", SUN, "zvecan", "2023-05-28"),
 ]
 
 SQ: list[Probe] = [
@@ -1433,6 +1445,20 @@ SQ: list[Probe] = [
         MITROVICA,
         "2024-03-08",
     ),
+    ("Dje u arrestua nje burre ne Zvecan.", TUE, "zvecan", "2023-05-29"),
+    ("Mbreme u hodh nje mjet shperthyes ndaj stacionit policor ne Zvecan.", TUE, "zvecan", "2023-05-29"),
+    ("Te dielen serbet bllokuan rrugen ne Rudar.", TUE, RUDARE, "2023-05-28"),
+    ("Te enjten ne mbremje u dogj vetura e nje polici ne Zubin Potok.", SUN, "zubin-potok", "2024-03-07"),
+    ("Javen e kaluar, te enjten, u sulmua nje gazetar ne Zvecan.", SUN, "zvecan", "2024-02-29"),
+    ("Pardje dy persona u plagosen ne nje perleshje ne Mitrovice te Veriut.", TUE, MITROVICA, "2023-05-28"),
+    ("Me 28 maj u arrestua nje burre ne Zvecan.", TUE, "zvecan", "2023-05-28"),
+    ("Naten mes se shtunes dhe se dieles u dogjen dy vetura ne Leposaviq.", SUN, "leposavic", "2024-03-10"),
+    ("Para dy diteve u arrestua nje burre ne Zvecan.", TUE, "zvecan", "2023-05-28"),
+    ("Para dy ditesh u arrestua nje burre ne Zvecan.", TUE, "zvecan", "2023-05-28"),
+    ("Te shtunen ne mengjes u qellua ndaj nje shtepie ne Zupc.", SUN, ZUPCE, "2024-03-09"),
+    ("Ditën e sotme policia arrestoi dy burra në Zveçan.", TUE, "zvecan", "2023-05-30"),
+    ("Naten e kaluar u dogj nje veture ne Zvecan.", TUE, "zvecan", "2023-05-29"),
+    ("Policia arrestoi nje burre ne Zvecan me 28 maj te vitit te kaluar.", SUN, "zvecan", "2023-05-28"),
 ]
 
 
