@@ -561,6 +561,40 @@ EN: list[Probe] = [
         MITROVICA,
         "2024-03-08",
     ),
+    ("Unknown attackers torched a police car in Zubin Potok late Monday.", TUE, "zubin-potok", "2023-05-29"),
+    ("Monday's clashes in Zvecan left 30 KFOR soldiers injured.", TUE, "zvecan", "2023-05-29"),
+    ("Police arrested two men in Leposavic this past Sunday.", TUE, "leposavic", "2023-05-28"),
+    ("Gunmen attacked police in Banjska on Sept. 24.", date(2024, 1, 5), "banjska", "2023-09-24"),
+    ("A grenade was thrown at a house in Zvecan in the early hours of Saturday morning.", SUN, "zvecan", "2024-03-09"),
+    ("Serbs rallied in North Mitrovica on Friday evening, police said Saturday.", SUN, MITROVICA, "2024-03-08"),
+    ("A car was torched in Leposavic on Sunday — the third such attack this month.", SUN, "leposavic", "2024-03-10"),
+    (
+        "On March 8, a car was torched in Leposavic; on March 9, a grenade was thrown in Zvecan.",
+        SUN,
+        "zvecan",
+        "2024-03-09",
+    ),
+    (
+        "On March 8, a car was torched in Leposavic; on March 9, a grenade was thrown in Zvecan.",
+        SUN,
+        "leposavic",
+        "2024-03-08",
+    ),
+    (
+        "Police said Tuesday's arrests in Leposavic were linked to the attack in Banjska.",
+        date(2023, 10, 5),
+        "leposavic",
+        "2023-10-03",
+    ),
+    ("The explosion happened shortly before midnight on Saturday in Zubin Potok.", SUN, "zubin-potok", "2024-03-09"),
+    (
+        "Two days after the clashes, on Wednesday, protesters again gathered in Zvecan.",
+        date(2023, 6, 1),
+        "zvecan",
+        "2023-05-31",
+    ),
+    ("Police arrested a man in Zvecan on Friday 8 March.", SUN, "zvecan", "2024-03-08"),
+    ("Police arrested a man in Zvecan Friday, March 8.", SUN, "zvecan", "2024-03-08"),
 ]
 
 SR: list[Probe] = [
@@ -1033,6 +1067,28 @@ SR: list[Probe] = [
     ("Pre dva dana uhapsen je muskarac u Zvecanu.", TUE, "zvecan", "2023-05-28"),
     ("Jucerasnji napad na novinara u Zvecanu osudila su udruzenja.", TUE, "zvecan", "2023-05-29"),
     ("Protest je odrzan u Zvecanu 28. maja prosle godine.", SUN, "zvecan", "2023-05-28"),
+    (
+        ("Kosovska policija saopštila je u ponedeljak da su dvojica policajaca ranjena u Zvečanu u noći na nedelju."),
+        MON,
+        "zvecan",
+        "2023-09-24",
+    ),
+    ("Ponedeljkovi sukobi u Zvečanu ostavili su 30 povređenih vojnika Kfora.", TUE, "zvecan", "2023-05-29"),
+    ("Napadači su 24. septembra napali policiju u Banjskoj.", date(2024, 1, 5), "banjska", "2023-09-24"),
+    ("Eksplozija se dogodila nešto pre ponoći u subotu u Zubinom Potoku.", SUN, "zubin-potok", "2024-03-09"),
+    (
+        "Dva dana nakon sukoba, u sredu, demonstranti su se ponovo okupili u Zvečanu.",
+        date(2023, 6, 1),
+        "zvecan",
+        "2023-05-31",
+    ),
+    ("8. marta zapaljen je automobil u Leposaviću, a 9. marta bačena je bomba u Zvečanu.", SUN, "zvecan", "2024-03-09"),
+    (
+        "8. marta zapaljen je automobil u Leposaviću, a 9. marta bačena je bomba u Zvečanu.",
+        SUN,
+        "leposavic",
+        "2024-03-08",
+    ),
 ]
 
 SQ: list[Probe] = [
@@ -1459,6 +1515,33 @@ SQ: list[Probe] = [
     ("Ditën e sotme policia arrestoi dy burra në Zveçan.", TUE, "zvecan", "2023-05-30"),
     ("Naten e kaluar u dogj nje veture ne Zvecan.", TUE, "zvecan", "2023-05-29"),
     ("Policia arrestoi nje burre ne Zvecan me 28 maj te vitit te kaluar.", SUN, "zvecan", "2023-05-28"),
+    (
+        "Policia e Kosovës tha të hënën se dy policë u plagosën në Zveçan natën e së dielës.",
+        MON,
+        "zvecan",
+        "2023-09-24",
+    ),
+    ("Përleshjet e së hënës në Zveçan lanë 30 ushtarë të KFOR-it të plagosur.", TUE, "zvecan", "2023-05-29"),
+    ("Më 24 shtator sulmuesit sulmuan policinë në Banjskë.", date(2024, 1, 5), "banjska", "2023-09-24"),
+    ("Shpërthimi ndodhi pak para mesnatës të shtunën në Zubin Potok.", SUN, "zubin-potok", "2024-03-09"),
+    (
+        "Dy ditë pas përleshjeve, të mërkurën, protestuesit u mblodhën sërish në Zveçan.",
+        date(2023, 6, 1),
+        "zvecan",
+        "2023-05-31",
+    ),
+    (
+        "Më 8 mars u dogj një veturë në Leposaviq, ndërsa më 9 mars u hodh një granatë në Zveçan.",
+        SUN,
+        "zvecan",
+        "2024-03-09",
+    ),
+    (
+        "Më 8 mars u dogj një veturë në Leposaviq, ndërsa më 9 mars u hodh një granatë në Zveçan.",
+        SUN,
+        "leposavic",
+        "2024-03-08",
+    ),
 ]
 
 
