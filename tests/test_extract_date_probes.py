@@ -595,6 +595,8 @@ EN: list[Probe] = [
     ),
     ("Police arrested a man in Zvecan on Friday 8 March.", SUN, "zvecan", "2024-03-08"),
     ("Police arrested a man in Zvecan Friday, March 8.", SUN, "zvecan", "2024-03-08"),
+    ("The man, who would later be released, was arrested in Zvecan on Friday.", SUN, "zvecan", "2024-03-08"),
+    ("Protesters, who said they will not give up, gathered in Zvecan on Friday.", SUN, "zvecan", "2024-03-08"),
 ]
 
 SR: list[Probe] = [
@@ -1089,6 +1091,7 @@ SR: list[Probe] = [
         "leposavic",
         "2024-03-08",
     ),
+    ("Demonstranti, koji kažu da će nastaviti, okupili su se u petak u Zvečanu.", SUN, "zvecan", "2024-03-08"),
 ]
 
 SQ: list[Probe] = [
@@ -1542,6 +1545,7 @@ SQ: list[Probe] = [
         "leposavic",
         "2024-03-08",
     ),
+    ("Protestuesit, të cilët thanë se do të vazhdojnë, u mblodhën të premten në Zveçan.", SUN, "zvecan", "2024-03-08"),
 ]
 
 

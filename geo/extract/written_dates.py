@@ -18,6 +18,7 @@ __all__ = ["explicit_dates", "month_dates", "since_year_dates", "weekday_dates"]
 
 # A year-less date up to this far ahead is this year's (a vote called for 18 December); further ahead, last year's.
 _SCHEDULED_AHEAD = timedelta(days=90)
+_CLAUSE_MARK = re.compile(r"[,;:–—]")
 _FUTURE_REACH = 40  # characters before a weekday in which a word of the future makes it the coming one
 
 
@@ -123,6 +124,14 @@ def _weekday_value(published: date, weekday: int, groups: dict[str, str | None])
     return published - timedelta(days=back or (7 if groups.get("last") else 0))
 
 
+def _planned(text: str, start: int, rules: DateRules) -> bool:
+    """A word of the future shortly before `start`, in the same clause: "will protest on Friday", "će u petak"; not
+    "Protesters, who say they will go on, gathered on Friday"."""
+    window = text[max(0, start - _FUTURE_REACH) : start]
+    found = [m.end() for m in rules.future.finditer(window)]
+    return bool(found) and not _CLAUSE_MARK.search(window, found[-1])
+
+
 def weekday_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
     # A night between two weekdays is its second day's, a range of them its first's (rank 1: before the night word
     # and either weekday alone).
@@ -134,7 +143,7 @@ def weekday_dates(text: str, published: date, rules: DateRules) -> Iterator[tupl
     for match in rules.weekday.finditer(text):
         weekday = _index_in(rules.weekdays, text, match.start("wd"), match.end("wd"))
         groups = match.groupdict()
-        if not groups.get("last") and rules.future.search(text[max(0, match.start() - _FUTURE_REACH) : match.start()]):
+        if not groups.get("last") and _planned(text, match.start(), rules):
             groups = {**groups, "next": "future"}  # "will protest on Friday": the coming Friday
         value = _weekday_value(published, weekday, groups)
         yield 3, DateMention(value, "relative", "day", match.start(), match.end())
