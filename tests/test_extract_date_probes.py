@@ -597,6 +597,12 @@ EN: list[Probe] = [
     ("Police arrested a man in Zvecan Friday, March 8.", SUN, "zvecan", "2024-03-08"),
     ("The man, who would later be released, was arrested in Zvecan on Friday.", SUN, "zvecan", "2024-03-08"),
     ("Protesters, who said they will not give up, gathered in Zvecan on Friday.", SUN, "zvecan", "2024-03-08"),
+    (
+        ("The mayor of Zvecan took office in May 2023. Since then, Serbs have protested in Leposavic."),
+        SUN,
+        "leposavic",
+        "2024-03-10",
+    ),
 ]
 
 SR: list[Probe] = [
@@ -1092,6 +1098,12 @@ SR: list[Probe] = [
         "2024-03-08",
     ),
     ("Demonstranti, koji kažu da će nastaviti, okupili su se u petak u Zvečanu.", SUN, "zvecan", "2024-03-08"),
+    (
+        ("Gradonačelnik Zvečana preuzeo je dužnost u maju 2023. godine. Od tada Srbi protestuju u Leposaviću."),
+        SUN,
+        "leposavic",
+        "2024-03-10",
+    ),
 ]
 
 SQ: list[Probe] = [
@@ -1546,6 +1558,12 @@ SQ: list[Probe] = [
         "2024-03-08",
     ),
     ("Protestuesit, të cilët thanë se do të vazhdojnë, u mblodhën të premten në Zveçan.", SUN, "zvecan", "2024-03-08"),
+    (
+        ("Kryetari i Zveçanit mori detyrën në maj të vitit 2023. Që nga atëherë serbët protestojnë në Leposaviq."),
+        SUN,
+        "leposavic",
+        "2024-03-10",
+    ),
 ]
 
 
