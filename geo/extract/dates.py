@@ -2,9 +2,10 @@
 
 Every form comes from the language's data file ([dates]): written dates (geo.extract.written_dates),
 words relative to publication or to the story's day (geo.extract.relative_dates). Overlapping
-matches are settled here by how specific each form is; each kept date is then marked as a
-statement's date ("police said on Monday") or as one inside a reference to another event. The
-article's own date: geo.extract.dateline.
+matches are settled here by how specific each form is. Neighbours then settle each other (a weekday
+beside a full date or beside "last week", a year-less date beside "last year"), a quotation's words are
+read from the day it was spoken, and each date is marked as a statement's ("police said on Monday") or
+as one inside a reference to another event. The article's own date: geo.extract.dateline.
 """
 
 from __future__ import annotations

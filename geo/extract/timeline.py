@@ -4,7 +4,9 @@ News tells a story in time: the opening sentences give the story's day, a later 
 date of its own goes on with the latest day named shortly before it, and a year-less date in a
 sentence about an earlier year ("the protests began on 26 May", after "29 June 2023") belongs to
 that year. A date that only says when someone spoke ("police said on Monday") dates the statement,
-so it never becomes the day later sentences stand on.
+so it never becomes the day later sentences stand on. A headline's or a live blog's date line lends its
+day; a sentence that says "then" goes on from the time just named; one that says when "it happened"
+dates the undated event just before it.
 """
 
 from __future__ import annotations
@@ -50,9 +52,7 @@ class _Story:
     dateline: Place | None = None  # the in-area place of the article's dateline
     topic: Place | None = None  # the first precise site the story names
     count_before: Count | None = None  # the last figure of the sentence before
-    last_told: DateMention | None = (
-        None  # the last date of the prose sentence before that dates an event, any precision
-    )
+    last_told: DateMention | None = None  # the prose sentence before's last date of an event, of any precision
 
     def inherited(self) -> DateMention | None:
         anchor = self.anchor
@@ -84,18 +84,7 @@ class _Story:
             precise = [m.place for m in sites if _local(m.place) and coarseness(m.place) <= _MUNICIPALITY]
             self.topic = self.topic or next(iter(precise), None)
         if not sentence.prose:
-            # "Car set on fire in Leposavić on Saturday" over a body that names no day: the headline's day is the
-            # story's, until the body names one; a day long before is an anniversary's ("A year since 24 September").
-            if self.prose == 0 and self.headline is None:
-                recent = [d for d in dates if _anchors(d, self.published, []) and self.published - d.value <= _RECENT]
-                self.headline = next(iter(recent), None)
-            # A date line among the prose of a story that already tells days ("Tuesday, 30 May 2023" in a live blog)
-            # dates what follows; a heading that only names a day ("Troops back on guard after Monday's clashes") is
-            # not one, nor is a page's date line under its menu.
-            written = [d for d in dates if d.basis == "explicit" and _anchors(d, self.published, [])]
-            telling = self.anchor or self.lede or self.headline
-            if self.prose and written and telling and len(sentence.text) <= _DATE_LINE:
-                self.anchor = (self.prose, written[0])
+            self._heading(sentence, dates)
             return
         self.count_before = next(reversed(counts_in(sentence.text, language)), None)
         told = [d for d in dates if d.value <= self.published and not (d.statement or d.reference)]
@@ -108,6 +97,20 @@ class _Story:
         full = [d for d in dates if d.has_year and d.basis == "explicit" and d.precision != "year"]
         self.year = (self.prose, full[-1].value.year) if full else self.year
         self.prose += 1
+
+    def _heading(self, sentence: Sentence, dates: tuple[DateMention, ...]) -> None:
+        """A line that is no prose. Above the first prose sentence ("Car set on fire in Leposavić on Saturday" over a
+        body that names no day) its recent day is the story's until the body names one; a day long before is an
+        anniversary's ("A year since 24 September"). Among the prose of a story that already tells days, a short date
+        line ("Tuesday, 30 May 2023" in a live blog) dates what follows; a heading that only names a day ("Troops back
+        on guard after Monday's clashes") does not, nor does a page's date line under its menu."""
+        if self.prose == 0 and self.headline is None:
+            recent = [d for d in dates if _anchors(d, self.published, []) and self.published - d.value <= _RECENT]
+            self.headline = next(iter(recent), None)
+        written = [d for d in dates if d.basis == "explicit" and _anchors(d, self.published, [])]
+        telling = self.anchor or self.lede or self.headline
+        if self.prose and written and telling and len(sentence.text) <= _DATE_LINE:
+            self.anchor = (self.prose, written[0])
 
 
 def _local(place: Place) -> bool:
