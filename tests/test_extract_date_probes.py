@@ -603,6 +603,24 @@ EN: list[Probe] = [
         "leposavic",
         "2024-03-10",
     ),
+    ("In the early hours of Monday, 29 May, a car was set on fire in Zvecan.", TUE, "zvecan", "2023-05-29"),
+    ("Police arrested a man in Zvecan on the evening of Sunday, 28 May.", TUE, "zvecan", "2023-05-28"),
+    ("A car was set on fire in Zvecan at 2:30 a.m. on 28 May 2023.", TUE, "zvecan", "2023-05-28"),
+    ("Earlier this week, on Monday, police arrested a man in Zvecan.", TUE, "zvecan", "2023-05-29"),
+    ("Last month, on 12 April, a car was set on fire in Leposavic.", TUE, "leposavic", "2023-04-12"),
+    (
+        ("In mid-May, protesters blocked the road in Zvecan; on 28 May, police arrested a man in Leposavic."),
+        TUE,
+        "leposavic",
+        "2023-05-28",
+    ),
+    (
+        ("Police arrested two men in Zvecan, the day after a car was torched in Leposavic on Saturday."),
+        SUN,
+        "leposavic",
+        "2024-03-09",
+    ),
+    ("About 300 people protested in Zvecan for the fifth day in a row on Sunday.", SUN, "zvecan", "2024-03-06"),
 ]
 
 SR: list[Probe] = [
@@ -1104,6 +1122,18 @@ SR: list[Probe] = [
         "leposavic",
         "2024-03-10",
     ),
+    (
+        "Policija je u ranim jutarnjim satima u ponedeljak, 29. maja, uhapsila muškarca u Zvečanu.",
+        TUE,
+        "zvecan",
+        "2023-05-29",
+    ),
+    ("Automobil je zapaljen u Zvečanu 28. maja 2023. oko 2.30 časova.", TUE, "zvecan", "2023-05-28"),
+    ("Početkom nedelje, u ponedeljak, policija je uhapsila muškarca u Zvečanu.", TUE, "zvecan", "2023-05-29"),
+    ("Prošlog meseca, 12. aprila, zapaljen je automobil u Leposaviću.", TUE, "leposavic", "2023-04-12"),
+    ("Protest u Zvečanu održan je peti dan zaredom u nedelju.", SUN, "zvecan", "2024-03-06"),
+    ("Полиција је у недељу увече, 28. маја, ухапсила мушкарца у Звечану.", TUE, "zvecan", "2023-05-28"),
+    ("Дана 28. 05. 2023. године у Звечану је запаљен аутомобил.", TUE, "zvecan", "2023-05-28"),
 ]
 
 SQ: list[Probe] = [
@@ -1564,6 +1594,11 @@ SQ: list[Probe] = [
         "leposavic",
         "2024-03-10",
     ),
+    ("Në orët e para të së hënës, më 29 maj, u dogj një veturë në Zveçan.", TUE, "zvecan", "2023-05-29"),
+    ("Një veturë u dogj në Zveçan më 28 maj 2023 rreth orës 2:30.", TUE, "zvecan", "2023-05-28"),
+    ("Muajin e kaluar, më 12 prill, u dogj një veturë në Leposaviq.", TUE, "leposavic", "2023-04-12"),
+    ("Protesta në Zveçan vazhdoi për të pestën ditë radhazi të dielën.", SUN, "zvecan", "2024-03-06"),
+    ("Në fillim të javës, të hënën, policia arrestoi një burrë në Zveçan.", TUE, "zvecan", "2023-05-29"),
 ]
 
 
