@@ -132,6 +132,35 @@ def _published(given: date | None, own: ArticleDate | None) -> tuple[date, Publi
     )
 
 
+_FILED_BEFORE = 3  # days: how long before the date given a dateline may date the story's writing
+
+
+def _told_from(given: date, own: ArticleDate | None) -> date:
+    """The day a story's relative words are told from: its dateline's, when that is a few days before the date
+    given (a report filed "ZVEČAN, 29 May" and given as published on the 30th says "today" of the 29th, and its
+    undated events are the 29th's); else the date given. A dateline without its year is in the year before the
+    date given that makes it so."""
+    if own is None or own.source != "dateline":
+        return given
+    value = own.value
+    if value is None and own.day is not None:
+        value = _on_or_before(given, *own.day)
+    if value is not None and 0 < (given - value).days <= _FILED_BEFORE:
+        return value
+    return given
+
+
+def _on_or_before(given: date, month: int, day: int) -> date | None:
+    for year in (given.year, given.year - 1):
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue
+        if value <= given:
+            return value
+    return None
+
+
 def _mention(found: Found, sentence: Sentence, view: Text) -> PlaceMention:
     start, end = view.span(sentence.start + found.start, sentence.start + found.end)
     return PlaceMention(
@@ -183,7 +212,8 @@ def extract(text: str, published: date | None, gazetteer: Gazetteer, language: s
     day, source, notes = _published(published, own)
     if own is not None and own.source == "publication line":  # a header, not a sentence of the story
         found = [replace(s, prose=False) if s.text == own.text else s for s in found]
-    facts = facts_of(found, day, rules_language, scanner(gazetteer, rules_language, view.latin))
+    told = _told_from(day, own)
+    facts = facts_of(found, told, rules_language, scanner(gazetteer, rules_language, view.latin))
     raws, heading_raws, mentions = [], [], []
     titles = title_lines(found, own.text if own is not None else None)
     for fact in facts:

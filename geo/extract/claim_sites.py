@@ -107,7 +107,10 @@ def clause_of(position: int, spans: list[tuple[int, int]]) -> int:
 
 
 def _same_span(site: int, trigger: int, spans: list[tuple[int, int]]) -> bool:
-    return clause_of(site, spans) in (-1, clause_of(trigger, spans))
+    """A site outside the phrases that refer to other events is a site of the claims outside them; a claim inside
+    one ("arrested over the attack of 24 September") has only the sites named within it: the arrest's town is not
+    where the old attack was."""
+    return clause_of(site, spans) == clause_of(trigger, spans)
 
 
 def _nearest_sites(claims: list[Claim], sites: list[Found]) -> list[tuple[Claim, list[Found]]]:

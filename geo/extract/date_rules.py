@@ -45,6 +45,10 @@ class DateRules:
     since_year: re.Pattern[str]  # "since 2023", "od 2023. godine", "që nga viti 2023": a year, not a day
     month_only: re.Pattern[str]
     weekday: re.Pattern[str]
+    back_then: re.Pattern[str]  # "then", "tada", "atëherë": at the time the sentence before named
+    told_after: re.Pattern[str]  # "It happened on Saturday": the day of the undated event just told
+    future: re.Pattern[str]  # "will", "će", "do të" shortly before a weekday: the coming one
+    two_days: tuple[re.Pattern[str], ...]  # "in the night between Sunday and Monday": the day in group `wd`
     ago: re.Pattern[str]
     week_unit: re.Pattern[str]
     relative: tuple[tuple[re.Pattern[str], str, int], ...]
@@ -53,6 +57,7 @@ class DateRules:
     ambiguous_months: frozenset[str]
     last_month_mods: frozenset[str]
     publication_label: re.Pattern[str]
+    header_words: frozenset[str]  # words of a publication line that do not count against it ("updated", "ago")
     night: re.Pattern[str]
     story: tuple[tuple[re.Pattern[str], int], ...]  # "a day earlier": days from the story's day (per `n`)
     statement: re.Pattern[str]
@@ -100,6 +105,10 @@ def date_rules(language: Language) -> DateRules:
         since_year=_fill(section.get("since_year", "(?!)"), parts),
         month_only=_fill(section["month_only"], parts),
         weekday=_fill(section["weekday"], parts),
+        back_then=re.compile(section.get("back_then", "(?!)")),
+        told_after=re.compile(section.get("told_after", "(?!)")),
+        future=re.compile(section.get("future", "(?!)")),
+        two_days=tuple(_fill(template, parts) for template in section.get("two_days", [])),
         ago=_fill(section["ago"], parts),
         week_unit=re.compile(section["week_unit"]),
         relative=tuple(relative),
@@ -108,6 +117,7 @@ def date_rules(language: Language) -> DateRules:
         ambiguous_months=frozenset(section.get("ambiguous_months", "").split()),
         last_month_mods=frozenset(section.get("last_month_mods", "last").split()),
         publication_label=re.compile(section.get("publication_label", "(?!)")),
+        header_words=frozenset(section.get("header_words", "").split()),
         night=re.compile(section.get("night", "(?!)")),
         story=tuple((_fill(e["pattern"], parts), int(e["days"])) for e in section.get("story", [])),
         statement=re.compile(section.get("statement", "(?!)")),

@@ -22,6 +22,7 @@ _LEFTOVER_LETTERS = 16  # a publication line holds a date, maybe a time and a we
 _PLACE_HEAD = re.compile(r"^\s*(?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*\s*,\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]")
+_WORDS = re.compile(r"[^\W\d_]+")
 _BYLINE_SEPARATOR = re.compile(r"\s[|·•]\s|\s[-–—]\s")
 _FAR_FUTURE = date(2100, 1, 1)  # an anchor for reading dates whose year is not wanted from publication
 
@@ -63,6 +64,7 @@ def _dated_part(line: str, rules: DateRules) -> date | None:
     head = "" if _PLACE_HEAD.match(head) and head.strip()[0].isupper() else head  # the place the line is from
     rest = _TIME.sub("", head + body[date_mention.end :])
     rest = rules.weekday.sub("", rest)
+    rest = " ".join(word for word in _WORDS.findall(rest) if word.lower() not in rules.header_words)
     if len(_LETTERS.findall(rest)) > _LEFTOVER_LETTERS:
         return None
     return date_mention.value

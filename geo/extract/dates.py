@@ -2,9 +2,10 @@
 
 Every form comes from the language's data file ([dates]): written dates (geo.extract.written_dates),
 words relative to publication or to the story's day (geo.extract.relative_dates). Overlapping
-matches are settled here by how specific each form is; each kept date is then marked as a
-statement's date ("police said on Monday") or as one inside a reference to another event. The
-article's own date: geo.extract.dateline.
+matches are settled here by how specific each form is. Neighbours then settle each other (a weekday
+beside a full date or beside "last week", a year-less date beside "last year"), a quotation's words are
+read from the day it was spoken, and each date is marked as a statement's ("police said on Monday") or
+as one inside a reference to another event. The article's own date: geo.extract.dateline.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from geo.extract.date_rules import DateMention, DateRules, date_rules
 from geo.extract.dateline import ArticleDate, article_date
@@ -52,12 +53,32 @@ def dates_in(
         if all(mention.end <= other.position or mention.position >= other.end for other in kept):
             kept.append(mention)
     references = reference_spans(text, language)
-    ordered = [_as_statement(text, m, rules) for m in _named_days(text, sorted(kept, key=lambda m: m.position))]
+    in_order = _years_days(text, _weeks_days(text, _named_days(text, sorted(kept, key=lambda m: m.position)), rules))
+    ordered = _quoted(text, [_as_statement(text, m, rules) for m in in_order], published, language)
     ordered = [replace(m, reference=True) if _inside(m.position, references) else m for m in ordered]
     return started_earlier(text, ordered, rules, base or _publication(published))
 
 
 _APPOSITION = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,3}\s+)?")  # "Të dielën, më 24 shtator"
+
+
+# A quotation: “…”, „…“, «…», "…".
+_QUOTE = re.compile(r"[“„«\"]([^“”„«»\"]{3,})[”“»\"]")
+
+
+def _quoted(text: str, found: list[DateMention], published: date, language: Language) -> list[DateMention]:
+    """ "“Yesterday we were attacked in Zupče,” the mayor said on Saturday": a quotation is told on the day it was
+    spoken, so when the sentence dates the speaking (before publication), the quotation's words relative to the day
+    are read from that day."""
+    quotes = [match.span(1) for match in _QUOTE.finditer(text)]
+    spoken = [m for m in found if m.statement and m.precision == "day" and not _inside(m.position, quotes)]
+    if not quotes or not spoken or spoken[0].value >= published:
+        return found
+    result = [m for m in found if not _inside(m.position, quotes)]
+    for start, end in quotes:
+        told = dates_in(text[start:end], spoken[0].value, language)
+        result += [replace(m, position=m.position + start, end=m.end + start) for m in told]
+    return sorted(result, key=lambda m: m.position)
 
 
 def _named_days(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -69,6 +90,44 @@ def _named_days(text: str, found: list[DateMention]) -> list[DateMention]:
         if named and _APPOSITION.fullmatch(text, mention.end, following.position):
             result[n] = replace(mention, value=following.value, basis="explicit")
     return result
+
+
+def _weeks_days(text: str, found: list[DateMention], rules: DateRules) -> list[DateMention]:
+    """ "last week, on Thursday", "u četvrtak prošle nedelje", "të enjten e javës së kaluar": a weekday written beside
+    a past week is that week's day (not the latest such weekday before publication), and so is the week word."""
+    result = list(found)
+    for n, (first, second) in enumerate(itertools.pairwise(found)):
+        week, day = (first, second) if first.precision == "week" else (second, first)
+        weekday = rules.weekday.fullmatch(text, day.position, day.end)
+        if week.precision != "week" or day.precision != "day" or not weekday:
+            continue
+        if _APPOSITION.fullmatch(text, first.end, second.position):
+            monday = week.value - timedelta(days=week.value.weekday())
+            value = monday + timedelta(days=day.value.weekday())
+            result[n], result[n + 1] = (replace(m, value=value, precision="day") for m in (first, second))
+    return result
+
+
+def _years_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "28 May last year", "28. maja prošle godine", "më 28 maj të vitit të kaluar": a date written without its year,
+    followed by a year word, is in that year (not the latest such day before publication), and so is the year word."""
+    result = list(found)
+    for n, (day, year) in enumerate(itertools.pairwise(found)):
+        yearless = day.basis == "explicit" and day.precision == "day" and not day.has_year
+        if yearless and year.precision == "year" and _APPOSITION.fullmatch(text, day.end, year.position):
+            value = _safe_year(day.value, year.value.year)
+            if value is not None:
+                result[n], result[n + 1] = (
+                    replace(m, value=value, precision="day", has_year=True) for m in (day, year)
+                )
+    return result
+
+
+def _safe_year(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
 
 
 def reference_spans(text: str, language: Language) -> list[tuple[int, int]]:

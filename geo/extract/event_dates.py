@@ -21,9 +21,12 @@ def _visible(facts: Facts, position: int, rules: Rules, language: Language) -> l
     """The dates a trigger can see: a relative clause keeps its dates to itself ("…, where clashes left dozens
     injured on 29 May"), unless it follows the trigger's noun ("the clashes that took place on Sunday")."""
     text = facts.sentence.text
-    spans = [m.span() for m in rules.relative_clause.finditer(text)] + reference_spans(text, language)
+    relative = [m.span() for m in rules.relative_clause.finditer(text)]
+    spans = relative + reference_spans(text, language)
     own = clause_of(position, spans)
-    described = {n for n, (start, _) in enumerate(spans) if 0 <= start - position <= _ANTECEDENT_CHARS}
+    # Only a relative clause describes the trigger's noun; a phrase referring to another event right after it
+    # ("arrested a man suspected of the attack of 24 September") never tells the trigger's own day.
+    described = {n for n, (start, _) in enumerate(relative) if 0 <= start - position <= _ANTECEDENT_CHARS}
     return [d for d in facts.dates if clause_of(d.position, spans) in {own, -1, *described}]
 
 

@@ -61,7 +61,8 @@ def relative_dates(text: str, published: date, rules: DateRules) -> Iterator[tup
             value, precision = _shifted(published, unit, amount)
             yield 2, DateMention(value, "relative", precision, match.start(), match.end())
     for match in rules.ago.finditer(text):
-        number = parse_number(match["n"], rules.numbers) or 1
+        # "pre nedelju dana" (a week ago) names no number: one unit
+        number = (parse_number(match["n"], rules.numbers) if match["n"] else None) or 1
         unit = "weeks" if rules.week_unit.search(match["unit"]) else "days"
         value, precision = _shifted(published, unit, number)
         yield 4, DateMention(value, "relative", precision, match.start(), match.end())

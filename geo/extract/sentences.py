@@ -25,6 +25,7 @@ _LAST_WORD = re.compile(r"([\w.'’-]+)[.!?]$")
 _LOOK_BACK = 24  # characters before a full stop that can hold an abbreviation
 # "ZUBIN POTOK, 11. decembra 2022. (Tanjug) – …": a dated dateline's agency and dash follow its full stop.
 _AGENCY_DASH = re.compile(r"\s*\([^\W\d_][\w .]{0,24}\)\s*[-–—]")
+_ROMAN_MONTH = re.compile(r"\s*(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.?\s?(?:19|20)\d{2}\b")  # "29. V 2023."
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,8 @@ def _is_sentence_end(line: str, start: int, stop: int, abbreviations: frozenset[
         return False
     word = _LAST_WORD.search(line[max(start, stop - _LOOK_BACK) : stop + 1])
     previous = word.group(1).lower() if word else ""
-    if previous.isdigit() and following.isdigit():
-        return False  # "29. 5. 2023": parts of a date
+    if previous.isdigit() and (following.isdigit() or _ROMAN_MONTH.match(line, stop + 1)):
+        return False  # "29. 5. 2023", "29. V 2023.": parts of a date
     return previous not in abbreviations and not (len(previous) == 1 and previous.isalpha())
 
 

@@ -18,6 +18,8 @@ __all__ = ["explicit_dates", "month_dates", "since_year_dates", "weekday_dates"]
 
 # A year-less date up to this far ahead is this year's (a vote called for 18 December); further ahead, last year's.
 _SCHEDULED_AHEAD = timedelta(days=90)
+_CLAUSE_MARK = re.compile(r"[,;:–—]")
+_FUTURE_REACH = 40  # characters before a weekday in which a word of the future makes it the coming one
 
 
 def _index(patterns: tuple[re.Pattern[str], ...], word: str) -> int:
@@ -38,16 +40,25 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _month_of(match: re.Match[str], rules: DateRules) -> int:
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _month_of(match: re.Match[str], rules: DateRules, published: date | None = None) -> int:
+    """The month a date names: by number ("29.05."), Roman numeral ("29. V 2023.", a Serbian habit), word, or, in a
+    form whose group `cur` matched ("2. ovog meseca", "më 2 të këtij muaji"), the month of publication."""
     groups = match.groupdict()
     if groups.get("num"):
         return int(groups["num"])
+    if groups.get("rom"):
+        return _ROMAN.index(groups["rom"]) + 1
+    if groups.get("cur") and published is not None:
+        return published.month
     return _index(rules.months, match["mon"]) + 1
 
 
-def _day_month(match: re.Match[str], rules: DateRules) -> tuple[int, int]:
+def _day_month(match: re.Match[str], rules: DateRules, published: date | None = None) -> tuple[int, int]:
     """Day and month; numeric dates are day first, unless only the other order makes a date (10/18/2023)."""
-    day, month = int(match["day"]), _month_of(match, rules)
+    day, month = int(match["day"]), _month_of(match, rules, published)
     return (month, day) if month > 12 >= day else (day, month)
 
 
@@ -56,8 +67,13 @@ def explicit_dates(
 ) -> Iterator[tuple[int, DateMention]]:
     for pattern in rules.explicit:
         for match in pattern.finditer(text):
-            (day, month), year = _day_month(match, rules), match["year"]
-            value = _safe_date(int(year), month, day) if year else _yearless(published, month, day, context_year)
+            (day, month), year = _day_month(match, rules, published), match.groupdict().get("year")
+            if year:
+                value = _safe_date(int(year), month, day)
+            elif match.groupdict().get("cur"):  # this month's day is this year's, whatever year the story told before
+                value = _safe_date(published.year, month, day)
+            else:
+                value = _yearless(published, month, day, context_year)
             if value:
                 yield 0, DateMention(value, "explicit", "day", match.start(), match.end(), has_year=bool(year))
 
@@ -99,13 +115,35 @@ def since_year_dates(text: str, published: date, rules: DateRules) -> Iterator[t
             yield 1, DateMention(date(year, 1, 1), "explicit", "year", match.start(), match.end())
 
 
+def _weekday_value(published: date, weekday: int, groups: dict[str, str | None]) -> date:
+    """The weekday's latest day up to publication; "last Friday" a week back when publication is a Friday; "next"
+    the first one after."""
+    if groups.get("next"):
+        return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    back = (published.weekday() - weekday) % 7
+    return published - timedelta(days=back or (7 if groups.get("last") else 0))
+
+
+def _planned(text: str, start: int, rules: DateRules) -> bool:
+    """A word of the future shortly before `start`, in the same clause: "will protest on Friday", "će u petak"; not
+    "Protesters, who say they will go on, gathered on Friday"."""
+    window = text[max(0, start - _FUTURE_REACH) : start]
+    found = [m.end() for m in rules.future.finditer(window)]
+    return bool(found) and not _CLAUSE_MARK.search(window, found[-1])
+
+
 def weekday_dates(text: str, published: date, rules: DateRules) -> Iterator[tuple[int, DateMention]]:
+    # A night between two weekdays is its second day's, a range of them its first's (rank 1: before the night word
+    # and either weekday alone).
+    for pattern in rules.two_days:
+        for match in pattern.finditer(text):
+            weekday = _index_in(rules.weekdays, text, match.start("wd"), match.end("wd"))
+            value = _weekday_value(published, weekday, {})
+            yield 1, DateMention(value, "relative", "day", match.start(), match.end())
     for match in rules.weekday.finditer(text):
         weekday = _index_in(rules.weekdays, text, match.start("wd"), match.end("wd"))
         groups = match.groupdict()
-        if groups.get("next"):
-            value = published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
-        else:
-            back = (published.weekday() - weekday) % 7
-            value = published - timedelta(days=back or (7 if groups.get("last") else 0))
+        if not groups.get("last") and _planned(text, match.start(), rules):
+            groups = {**groups, "next": "future"}  # "will protest on Friday": the coming Friday
+        value = _weekday_value(published, weekday, groups)
         yield 3, DateMention(value, "relative", "day", match.start(), match.end())
