@@ -62,6 +62,8 @@ _SPEAKER_WORDS = 3  # words between a noun and its speech verb ("protesters in Z
 
 
 def _live(text: str, match: re.Match[str], rules: Rules) -> bool:
+    """A trigger that tells something happened: not governed by a modal, a negation or a plan, and not a
+    speaker's noun (a noun a few words before its speech verb, in the same clause, in the active)."""
     position = match.start()
     if _hypothetical(text, position, rules) or _negated(text, position, rules) or _planned(text, position, rules):
         return False
