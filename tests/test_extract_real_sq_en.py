@@ -1,0 +1,125 @@
+"""Failure classes found on real Albanian and English reports from the north, each reproduced by sentences
+written for this file (real places, invented facts; no report's wording).
+
+- an arrest for an old offence ("on suspicion of attacking police during the 2023 protests", "nën dyshimet
+  se kishte sulmuar …") is an arrest, dated by the arrest, not the offence it names;
+- "additional details" ("detaje shtesë", "informata shtesë") add to a report, not to a force;
+- troops seen or present at a place ("janë parë sot në Jarinjë", "were spotted near Rudare") hold it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.dataset import DATA_DIR
+from geo.extract import extract
+from geo.gazetteer import Gazetteer
+
+PUBLISHED = date(2024, 3, 15)  # a Friday: "on Wednesday" is 13 March
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.from_csv(DATA_DIR / "places.csv")
+
+
+def _rows(text: str, language: str, gazetteer: Gazetteer) -> set[tuple[str, str, str, str]]:
+    found = extract(text, PUBLISHED, gazetteer, language=language).candidates
+    return {(c.kind, c.event_type or c.deployment_kind or "", c.place_id, c.date.isoformat()) for c in found}
+
+
+# (language, text, the row expected, rows that must not be proposed)
+ARREST_FOR_OLD_OFFENCE = [
+    (
+        "sq",
+        "Policia arrestoi të mërkurën në Zveçan një burrë nën dyshimet se kishte sulmuar policët gjatë "
+        "protestave të vitit 2023.",
+        ("incident", "Strategic developments", "zvecan", "2024-03-13"),
+        [("incident", "Protests", "zvecan", "2024-03-13")],
+    ),
+    (
+        "sq",
+        "Një i ri u arrestua sot në Leposaviq nën dyshimet për përfshirje në përleshjet me KFOR-in, si dhe "
+        "me policinë, në maj të vitit 2023.",
+        ("incident", "Strategic developments", "leposavic", "2024-03-15"),
+        [("incident", "Riots", "leposavic", "2024-03-15")],
+    ),
+    (
+        "sq",
+        "Një burrë u arrestua nga hetuesit nën dyshimet për pjesëmarrje në përleshjet me policinë më 12 "
+        "qershor 2023 në Zubin Potok.",
+        ("incident", "Strategic developments", "zubin-potok", "2024-03-15"),
+        [("incident", "Strategic developments", "zubin-potok", "2023-06-12")],
+    ),
+    (
+        "en",
+        "Police in Zvecan arrested a man on Wednesday on suspicion of attacking officers during the 2023 protests.",
+        ("incident", "Strategic developments", "zvecan", "2024-03-13"),
+        [("incident", "Protests", "zvecan", "2024-03-13")],
+    ),
+]
+
+ADDITIONAL_DETAILS = [
+    (
+        "sq",
+        "Policia dha sot detaje shtesë për shpërthimin e mbrëmshëm në Zveçan.",
+        ("incident", "Explosions/Remote violence", "zvecan", "2024-03-14"),
+        [
+            ("deployment", "reinforcement", "zvecan", "2024-03-15"),
+            ("deployment", "reinforcement", "zvecan", "2024-03-14"),
+        ],
+    ),
+    (
+        "sq",
+        "Policia ka dhënë informata shtesë për granatën që u hodh mbrëmë në Mitrovicë të Veriut.",
+        ("incident", "Explosions/Remote violence", "mitrovica-north", "2024-03-14"),
+        [("deployment", "reinforcement", "mitrovica-north", "2024-03-14")],
+    ),
+]
+
+TROOPS_SEEN = [
+    (
+        "sq",
+        "Dhjetëra ushtarë të KFOR-it janë parë sot në Bërnjak.",
+        ("deployment", "guard_post", "brnjak", "2024-03-15"),
+        [],
+    ),
+    (
+        "sq",
+        "Ushtarët e KFOR-it ishin të pranishëm sot në Leposaviq.",
+        ("deployment", "guard_post", "leposavic", "2024-03-15"),
+        [],
+    ),
+    (
+        "sq",
+        "Sot në mëngjes trupat e KFOR-it janë në prezent në Zubin Potok.",
+        ("deployment", "guard_post", "zubin-potok", "2024-03-15"),
+        [],
+    ),
+    (
+        "en",
+        "Italian KFOR soldiers were spotted near Rudare on Wednesday.",
+        ("deployment", "guard_post", "gn-784523", "2024-03-13"),
+        [],
+    ),
+    (
+        "en",
+        "KFOR troops were seen at the Jarinje crossing on Wednesday.",
+        ("deployment", "guard_post", "jarinje", "2024-03-13"),
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected", "absent"), ARREST_FOR_OLD_OFFENCE + ADDITIONAL_DETAILS + TROOPS_SEEN
+)
+def test_real_failure_classes(
+    language: str, text: str, expected: tuple[str, str, str, str], absent: list[tuple[str, str, str, str]],
+    gazetteer: Gazetteer,
+) -> None:  # fmt: skip
+    rows = _rows(text, language, gazetteer)
+    assert expected in rows, rows
+    assert not rows & set(absent), rows
