@@ -4,7 +4,10 @@ written for this file (real places, invented facts; no report's wording).
 - an arrest for an old offence ("on suspicion of attacking police during the 2023 protests", "nën dyshimet
   se kishte sulmuar …") is an arrest, dated by the arrest, not the offence it names;
 - "additional details" ("detaje shtesë", "informata shtesë") add to a report, not to a force;
-- troops seen or present at a place ("janë parë sot në Jarinjë", "were spotted near Rudare") hold it.
+- troops seen or present at a place ("janë parë sot në Jarinjë", "were spotted near Rudare") hold it;
+- a force that sets up a blockade or a checkpoint ("KFOR-i vendosi një bllokadë", "post-bllok", "KFOR set up a
+  roadblock") holds a place and stages no protest;
+- an attack "me armë" (with arms) is an armed clash, not violence against civilians, one event for the two.
 """
 
 from __future__ import annotations
@@ -113,8 +116,40 @@ TROOPS_SEEN = [
 ]
 
 
+FORCE_BLOCKADE = [
+    (
+        "sq",
+        "Ushtarët e KFOR-it kanë vendosur sot një bllokadë në urën e Zubin Potokut.",
+        ("deployment", "guard_post", "zubin-potok", "2024-03-15"),
+        [("incident", "Protests", "zubin-potok", "2024-03-15")],
+    ),
+    (
+        "sq",
+        "Policia ka ngritur sot një post-bllok në dalje të Zveçanit.",
+        ("deployment", "guard_post", "zvecan", "2024-03-15"),
+        [("incident", "Protests", "zvecan", "2024-03-15")],
+    ),
+    (
+        "en",
+        "Polish KFOR troops on Wednesday set up a roadblock outside Zubin Potok.",
+        ("deployment", "guard_post", "zubin-potok", "2024-03-13"),
+        [("incident", "Protests", "zubin-potok", "2024-03-13")],
+    ),
+]
+
+ARMED_ATTACK = [
+    (
+        "sq",
+        "Dy policë u plagosën mbrëmë në një sulm me armë pranë Zubin Potokut.",
+        ("incident", "Battles", "zubin-potok", "2024-03-14"),
+        [("incident", "Violence against civilians", "zubin-potok", "2024-03-14")],
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("language", "text", "expected", "absent"), ARREST_FOR_OLD_OFFENCE + ADDITIONAL_DETAILS + TROOPS_SEEN
+    ("language", "text", "expected", "absent"),
+    ARREST_FOR_OLD_OFFENCE + ADDITIONAL_DETAILS + TROOPS_SEEN + FORCE_BLOCKADE + ARMED_ATTACK,
 )
 def test_real_failure_classes(
     language: str, text: str, expected: tuple[str, str, str, str], absent: list[tuple[str, str, str, str]],
