@@ -7,7 +7,10 @@ written for this file (real places, invented facts; no report's wording).
 - troops seen or present at a place ("janë parë sot në Jarinjë", "were spotted near Rudare") hold it;
 - a force that sets up a blockade or a checkpoint ("KFOR-i vendosi një bllokadë", "post-bllok", "KFOR set up a
   roadblock") holds a place and stages no protest;
-- an attack "me armë" (with arms) is an armed clash, not violence against civilians, one event for the two.
+- an attack "me armë" (with arms) is an armed clash, not violence against civilians, one event for the two;
+- an n-th day that names the event it counts ("në ditën e 10-të të protestës", "on the 10th day of the
+  barricades") dates that event, not another one the sentence tells on a day of its own ("të kësaj të
+  diele", Sunday in the genitive, is such a day).
 """
 
 from __future__ import annotations
@@ -147,9 +150,34 @@ ARMED_ATTACK = [
 ]
 
 
+NTH_DAY_OF_ANOTHER = [
+    (
+        "sq",
+        "Në ditën e 10-të të protestës në veri të Kosovës, policia njofton se një patrullë e saj është "
+        "gjuajtur me gurë në Zveçan të mërkurën në mbrëmje.",
+        ("incident", "Riots", "zvecan", "2024-03-13"),
+        [("incident", "Riots", "zvecan", "2024-03-04")],
+    ),
+    (
+        "sq",
+        "Në ditën e 12-të të barrikadave në veri raportohet se një patrullë e KFOR-it është sulmuar në "
+        "Leposaviq gjatë mbrëmjes së kësaj të diele.",
+        ("incident", "Riots", "leposavic", "2024-03-10"),
+        [("incident", "Riots", "leposavic", "2024-02-28")],
+    ),
+    (
+        "en",
+        "On the 10th day of the barricades in the north, a KFOR patrol was attacked with stones in Zvecan "
+        "late on Wednesday evening, police said.",
+        ("incident", "Riots", "zvecan", "2024-03-13"),
+        [("incident", "Riots", "zvecan", "2024-03-04")],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("language", "text", "expected", "absent"),
-    ARREST_FOR_OLD_OFFENCE + ADDITIONAL_DETAILS + TROOPS_SEEN + FORCE_BLOCKADE + ARMED_ATTACK,
+    ARREST_FOR_OLD_OFFENCE + ADDITIONAL_DETAILS + TROOPS_SEEN + FORCE_BLOCKADE + ARMED_ATTACK + NTH_DAY_OF_ANOTHER,
 )
 def test_real_failure_classes(
     language: str, text: str, expected: tuple[str, str, str, str], absent: list[tuple[str, str, str, str]],
