@@ -8,6 +8,8 @@ written for this file (real places, invented facts; no report's wording).
 - a force that sets up a blockade or a checkpoint ("KFOR-i vendosi një bllokadë", "post-bllok", "KFOR set up a
   roadblock") holds a place and stages no protest;
 - an attack "me armë" (with arms) is an armed clash, not violence against civilians, one event for the two;
+  so is an attack on the police told with a relative clause between ("sulmi që ka ndodhur ndaj njësive
+  policore"), which a weapon nearby types;
 - an n-th day that names the event it counts ("në ditën e 10-të të protestës", "on the 10th day of the
   barricades") dates that event, not another one the sentence tells on a day of its own ("të kësaj të
   diele", Sunday in the genitive, is such a day).
@@ -146,6 +148,19 @@ ARMED_ATTACK = [
         "Dy policë u plagosën mbrëmë në një sulm me armë pranë Zubin Potokut.",
         ("incident", "Battles", "zubin-potok", "2024-03-14"),
         [("incident", "Violence against civilians", "zubin-potok", "2024-03-14")],
+    ),
+    (
+        "sq",
+        "Një polic u lëndua lehtë si pasojë e një sulmi që ka ndodhur mbrëmë ndaj njësive policore në Leposaviq.",
+        ("incident", "Riots", "leposavic", "2024-03-14"),
+        [("incident", "Violence against civilians", "leposavic", "2024-03-14")],
+    ),
+    (
+        "sq",
+        "Dy policë u lënduan në Zubin Potok si pasojë e një sulmi që është kryer ndaj patrullës policore. "
+        "Sulmuesit kishin qëlluar me armë zjarri nga një veturë.",
+        ("incident", "Battles", "zubin-potok", "2024-03-15"),
+        [("incident", "Violence against civilians", "zubin-potok", "2024-03-15")],
     ),
 ]
 
