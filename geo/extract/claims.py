@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.counts import counts_in
+from geo.extract.date_rules import date_rules
 from geo.extract.event_rules import IncidentRule, Rules, rules_for
 from geo.extract.language import Language
 from geo.extract.records import CandidateKind, Count
@@ -43,11 +44,26 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-def _incident_types(text: str, rules: Rules, silenced: frozenset[str]) -> list[tuple[IncidentRule, int, int]]:
+def _incident_types(
+    text: str, rules: Rules, silenced: frozenset[str], reference: re.Pattern[str]
+) -> list[tuple[IncidentRule, int, int]]:
     """Each event type a clause tells, with its most specific rule and where its first live trigger is: one
     that no modal, negation or plan governs, and no speaker's noun ("protesters said they will block the
-    road" tells no blockade)."""
+    road" tells no blockade). An arrest's reference to another event ("arrested on suspicion of attacking
+    police during the 2023 protests", "nën dyshimet për përfshirje në sulmin") names the offence, not what
+    happened: when an arrest is told outside it, its triggers type nothing. Without an arrest the reference
+    may be where the clause tells its event ("a truck suspected of smuggling rammed police cars")."""
     cleaned = _blank(text, rules.idioms)
+    outside = _types_in(_blank(cleaned, reference), text, rules, silenced)
+    if any(rule.sub_type == _ARREST for rule, _, _ in outside):
+        return outside
+    return _types_in(cleaned, text, rules, silenced)
+
+
+_ARREST = "Arrests"  # the sub-type of the arrest rules in every language's data
+
+
+def _types_in(cleaned: str, text: str, rules: Rules, silenced: frozenset[str]) -> list[tuple[IncidentRule, int, int]]:
     found: dict[str, tuple[IncidentRule, int, int]] = {}
     for number, rule in enumerate(rules.incident):
         if rule.event_type in silenced or rule.event_type in found:
@@ -153,7 +169,7 @@ def _claims(
     counted: str | None = None,
 ) -> list[Claim]:
     rules = rules_for(language)
-    types = _incident_types(text, rules, silenced)
+    types = _incident_types(text, rules, silenced, date_rules(language).reference)
     deployment = _deployment_kind(text, rules)
     counts = tuple(counts_in(counted or text, language, count_before))
     casualties = _only(counts, exclude="troops")
