@@ -7,6 +7,9 @@ for this file: real places, invented facts. Each case names what a careful reade
 - scare quotes around a word between an attack and the force attacked ('napadnuta "kosovska" policija') keep
   the force the target: no violence against civilians;
 - a force's helicopter that landed ("helikopter Kfora sleteo je u …") is a deployment there;
+- a road accident told only as "nesreća" or "nezgoda" is no attack;
+- the past tense of "privesti" ("policija je privela mladića") is an arrest, "zapucati" a shooting, and a
+  killing told by its noun ("ubistvo trojice napadača") counts the killed;
 - an accidental shot ("slučajno pucao") is no armed clash;
 - an attempted arrest ("pokušao da privede", "pokušaj hapšenja") is no arrest;
 - an attack one is arrested or charged on suspicion of ("zbog sumnje da je organizovao napad") is an
@@ -55,6 +58,14 @@ PROPOSED = [
     # A force's helicopter that landed: it is there.
     ("Helikopter Kfora sleteo je juče u Žitkovcu kod Zvečana.", {("patrol", "gn-783885")}),
     ("Јуче се у Рударима спустио хеликоптер Кфора.", {("patrol", RUDARE)}),
+    # A road accident told by "nesreća" or "nezgoda" alone: none.
+    ("Poginuo je jedan vozač, a dve osobe su povređene u nesreći kod Zvečana juče.", set()),
+    ("Teška saobraćajna nezgoda dogodila se juče kod Leposavića, povređene su tri osobe.", set()),
+    # The past tense of "privesti": an arrest.
+    ("U selu Vuča kod Leposavića juče je policija privela jednog mladića.", {("Strategic developments", "gn-784109")}),
+    ("Policajci su sinoć u Zvečanu priveli dvojicu Srba.", {("Strategic developments", "zvecan")}),
+    # "zapucati": shots fired.
+    ("Policija je juče u Zubinom Potoku zapucala u pravcu šume.", {("Battles", "zubin-potok")}),
     # An accidental shot: none.
     ("Policajac je juče u Zvečanu slučajno pucao iz puške tokom kontrole vozila.", set()),
     ("U Leposaviću je sinoć došlo do slučajnog pucnja iz službenog pištolja.", set()),
@@ -74,6 +85,11 @@ PROPOSED = [
 @pytest.mark.parametrize(("text", "expected"), PROPOSED)
 def test_real_sr_classes(text: str, expected: set[tuple[str, str]], gazetteer: Gazetteer) -> None:
     assert _events(text, gazetteer) == expected
+
+
+def test_a_killing_noun_counts_the_killed(gazetteer: Gazetteer) -> None:
+    found = extract("Potvrđeno je ubistvo još trojice napadača u Banjskoj.", PUBLISHED, gazetteer, language="sr")
+    assert [(k.kind, k.value) for c in found.candidates for k in c.counts] == [("killed", 3)]
 
 
 # Still told: the guards above must not drop these.
