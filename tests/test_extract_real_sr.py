@@ -10,6 +10,8 @@ for this file: real places, invented facts. Each case names what a careful reade
 - a road accident told only as "nesreća" or "nezgoda" is no attack;
 - the past tense of "privesti" ("policija je privela mladića") is an arrest, "zapucati" a shooting, and a
   killing told by its noun ("ubistvo trojice napadača") counts the killed;
+- "the incident happened in the village of …" after an event told at the village's town places that event
+  (it had made a second one at the village);
 - an accidental shot ("slučajno pucao") is no armed clash;
 - an attempted arrest ("pokušao da privede", "pokušaj hapšenja") is no arrest;
 - an attack one is arrested or charged on suspicion of ("zbog sumnje da je organizovao napad") is an
@@ -66,6 +68,16 @@ PROPOSED = [
     ("Policajci su sinoć u Zvečanu priveli dvojicu Srba.", {("Strategic developments", "zvecan")}),
     # "zapucati": shots fired.
     ("Policija je juče u Zubinom Potoku zapucala u pravcu šume.", {("Battles", "zubin-potok")}),
+    # The incident placed in a village of the town's municipality: one event, at the village.
+    (
+        "Policajac je lakše povređen sinoć kada su naoružane osobe napale patrolu u Zvečanu. Incident se dogodio "
+        "oko ponoći u selu Srbovac.",
+        {("Battles", "gn-785637")},
+    ),
+    (
+        "Јуче је у Лепосавићу бачена бомба на кућу. Инцидент се догодио у селу Бањска.",
+        {("Explosions/Remote violence", "banjska")},
+    ),
     # An accidental shot: none.
     ("Policajac je juče u Zvečanu slučajno pucao iz puške tokom kontrole vozila.", set()),
     ("U Leposaviću je sinoć došlo do slučajnog pucnja iz službenog pištolja.", set()),
@@ -101,6 +113,10 @@ KEPT = [
     ("Osumnjičeni je uhapšen juče u Leposaviću.", ("Strategic developments", "leposavic")),
     ("Juče su u selu Rudare meštani blokirali put, a protest je nastavljen i u Zvečanu.", ("Protests", "zvecan")),
     ("Policajac je juče u Zvečanu pucao na napadače.", ("Battles", "zvecan")),
+    (
+        "Juče su naoružane osobe napale patrolu u Zvečanu. Sličan incident dogodio se i u selu Srbovac.",
+        ("Battles", "zvecan"),
+    ),
     ("Dvojica policajaca ranjena su kada su naoružane osobe pucale na vozilo u Leposaviću.", ("Battles", "leposavic")),
     (
         "Jedan muškarac uhapšen je juče u Zvečanu zbog sumnje da je organizovao napad na policiju.",

@@ -17,7 +17,7 @@ from geo.extract.dates import DateMention
 from geo.extract.events import FORCE_ACTORS, Raw, Rules, coarseness, rules_for
 from geo.extract.language import Language
 from geo.extract.records import Candidate, CandidateKind, Count
-from geo.extract.roles import NORTH
+from geo.extract.roles import NORTH, locates
 from geo.gazetteer import Place
 
 __all__ = ["KIN", "candidates"]
@@ -225,9 +225,22 @@ def _echo(events: list[_Event], raw: Raw) -> _Event | None:
     if any(e.head.place is not None and e.head.place.id == raw.place.id for e in recent):
         return None  # a site with an event of its own: the claim adds to it
     head = source.head
+    if _told_closer(source, raw):
+        source.located |= {(place.id, raw.place.id)}  # the town now only says where the village is
+        source.add(replace(raw, subtype=head.subtype, sub_event_type=head.sub_event_type, rule=head.rule))
+        return source
     when = raw.when if _own_day(raw) else source.when
     typed = replace(raw, subtype=head.subtype, sub_event_type=head.sub_event_type, rule=head.rule, when=when)
     return _Event.of([replace(typed, specific=True)], located=source.located)
+
+
+def _told_closer(source: _Event, raw: Raw) -> bool:
+    """ "A patrol was attacked in Zvečan. The incident happened in Srbovac": an untyped claim with no "also" at a
+    village the event's town names the place of tells where the same event happened, not that it happened again."""
+    town = source.head.place
+    assert town is not None and raw.place is not None
+    village = locates(raw.place, town)  # by municipality or distance: Banjska, filed under Zvečan, is "in Leposavić"
+    return not raw.echo and town.kind == "town" and village and _joins(source, raw)
 
 
 def _dated(raw: Raw) -> bool:
