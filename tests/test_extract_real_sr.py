@@ -12,6 +12,8 @@ for this file: real places, invented facts. Each case names what a careful reade
   killing told by its noun ("ubistvo trojice napadača") counts the killed;
 - "the incident happened in the village of …" after an event told at the village's town places that event
   (it had made a second one at the village);
+- a day without its year after a month of an earlier year in the same sentence ("krajem maja prošle godine …
+  29. maja") is in that year (it had been read as this year's);
 - an accidental shot ("slučajno pucao") is no armed clash;
 - an attempted arrest ("pokušao da privede", "pokušaj hapšenja") is no arrest;
 - an attack one is arrested or charged on suspicion of ("zbog sumnje da je organizovao napad") is an
@@ -102,6 +104,27 @@ def test_real_sr_classes(text: str, expected: set[tuple[str, str]], gazetteer: G
 def test_a_killing_noun_counts_the_killed(gazetteer: Gazetteer) -> None:
     found = extract("Potvrđeno je ubistvo još trojice napadača u Banjskoj.", PUBLISHED, gazetteer, language="sr")
     assert [(k.kind, k.value) for c in found.candidates for k in c.counts] == [("killed", 3)]
+
+
+# A day without its year after a month of an earlier year in the same sentence is in that year (read in November
+# 2024, "29. maja" alone is 29 May 2024).
+DATED = [
+    (
+        "Krajem maja prošle godine vojnici Kfora su 29. maja raspoređeni oko zgrade opštine u Leposaviću.",
+        date(2023, 5, 29),
+    ),
+    (
+        "U maju 2023. godine, nakon što je policija 26. maja ušla u zgradu opštine Zvečan, izbili su sukobi.",
+        date(2023, 5, 26),
+    ),
+    ("Крајем маја прошле године припадници Кфора су 29. маја распоређени у Звечану.", date(2023, 5, 29)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED)
+def test_a_yearless_day_takes_the_year_told_before_it(text: str, expected: date, gazetteer: Gazetteer) -> None:
+    found = extract(text, date(2024, 11, 15), gazetteer, language="sr").candidates
+    assert found and {c.date for c in found} == {expected}
 
 
 # Still told: the guards above must not drop these.
