@@ -346,10 +346,19 @@ def _type_tier(raw: Raw, rules: Rules) -> int:
     return 2 if raw.place is not None else 3
 
 
+def _turned_violent(raw: Raw, protest: Raw) -> bool:
+    """ "Serbs gathered at the town hall. The crowd clashed with the police": a riot claim with no site, told after
+    the gathering it adds to, makes it a riot (ACLED codes a protest that turned violent as one)."""
+    riot = raw.subtype != "Protests" and KIN.get(raw.subtype) == "Protests"
+    return riot and raw.specific and raw.place is None and raw.sentence > protest.sentence
+
+
 def _candidate(event: _Event, rules: Rules) -> Candidate:
     head, when = event.head, event.when
     assert head.place is not None
     best = min(event.raws, key=lambda r: (_type_tier(r, rules), r.rule)) if head.kind == "incident" else head
+    riot = next((r for r in event.raws if _turned_violent(r, best)), None)
+    best = riot if riot is not None and best.subtype == "Protests" else best
     # The sentence shown is the one that tells the event's type at its site, when another than the first does
     # ("police entered the town hall in Zvečan … clashes broke out in Zvečan": a riot shown by the clash).
     shown = best.evidence if best.place is not None and best.subtype != head.subtype else head.evidence
