@@ -190,7 +190,9 @@ def _claims(
     ]
     echo = deployment is None and echoed  # "the troops also secured …" tells its own event
     if not claims and not silenced and (rules.weak.search(text) or casualties or echo):
-        claims.append(Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False))
+        claims.append(
+            Claim("incident", "", None, rules.no_rule, offset, casualties, False, specific=False, echo=echoed)
+        )
     if deployment and not _hypothetical(text, deployment[1], rules) and not _negated(text, deployment[1], rules):
         kind, position = deployment
         claims.append(Claim("deployment", kind, None, 0, offset + position, _only(counts, keep="troops"), True))

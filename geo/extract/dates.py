@@ -110,16 +110,33 @@ def _weeks_days(text: str, found: list[DateMention], rules: DateRules) -> list[D
 
 def _years_days(text: str, found: list[DateMention]) -> list[DateMention]:
     """ "28 May last year", "28. maja prošle godine", "më 28 maj të vitit të kaluar": a date written without its year,
-    followed by a year word, is in that year (not the latest such day before publication), and so is the year word."""
+    followed by a year word, is in that year (not the latest such day before publication), and so is the year word;
+    so is a month named alone ("krajem maja prošle godine", "at the end of May last year")."""
     result = list(found)
     for n, (day, year) in enumerate(itertools.pairwise(found)):
         yearless = day.basis == "explicit" and day.precision == "day" and not day.has_year
-        if yearless and year.precision == "year" and _APPOSITION.fullmatch(text, day.end, year.position):
+        month = day.basis == "relative" and day.precision == "month"
+        if (yearless or month) and year.precision == "year" and _APPOSITION.fullmatch(text, day.end, year.position):
             value = _safe_year(day.value, year.value.year)
             if value is not None:
                 result[n], result[n + 1] = (
-                    replace(m, value=value, precision="day", has_year=True) for m in (day, year)
+                    replace(m, value=value, precision=day.precision, has_year=True) for m in (day, year)
                 )
+    return _in_told_year(result)
+
+
+def _in_told_year(found: list[DateMention]) -> list[DateMention]:
+    """A day without its year, after a month or a day of an earlier year in the same sentence ("at the end of May
+    last year, after the police on 25 May …"), is in that year, not the latest such day before publication."""
+    result: list[DateMention] = list(found)
+    told: int | None = None
+    for n, mention in enumerate(found):
+        yearless = mention.basis == "explicit" and mention.precision == "day" and not mention.has_year
+        if yearless and told is not None and told < mention.value.year:
+            value = _safe_year(mention.value, told)
+            result[n] = replace(mention, value=value, has_year=True) if value is not None else mention
+        elif mention.precision in ("month", "day") and mention.has_year and not mention.reference:
+            told = mention.value.year
     return result
 
 

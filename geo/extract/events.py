@@ -51,6 +51,7 @@ class Raw:
     # Told as a repeat on a day of its own ("attacks were also reported last week"): another event than one of
     # another day, never a later account of it.
     repeat: bool = False
+    echo: bool = False  # the clause says it happened again or elsewhere too ("also", "similar scenes")
 
 
 def _finest(found: list[Found]) -> list[Place]:
@@ -133,4 +134,5 @@ def _raw(
         sentence=sentence,
         specific=claim.specific,
         repeat=claim.echo and when.basis in ("explicit", "relative") and not when.inherited,
+        echo=claim.echo,
     )

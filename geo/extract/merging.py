@@ -17,7 +17,7 @@ from geo.extract.dates import DateMention
 from geo.extract.events import FORCE_ACTORS, Raw, Rules, coarseness, rules_for
 from geo.extract.language import Language
 from geo.extract.records import Candidate, CandidateKind, Count
-from geo.extract.roles import NORTH
+from geo.extract.roles import NORTH, locates
 from geo.gazetteer import Place
 
 __all__ = ["KIN", "candidates"]
@@ -225,9 +225,22 @@ def _echo(events: list[_Event], raw: Raw) -> _Event | None:
     if any(e.head.place is not None and e.head.place.id == raw.place.id for e in recent):
         return None  # a site with an event of its own: the claim adds to it
     head = source.head
+    if _told_closer(source, raw):
+        source.located |= {(place.id, raw.place.id)}  # the town now only says where the village is
+        source.add(replace(raw, subtype=head.subtype, sub_event_type=head.sub_event_type, rule=head.rule))
+        return source
     when = raw.when if _own_day(raw) else source.when
     typed = replace(raw, subtype=head.subtype, sub_event_type=head.sub_event_type, rule=head.rule, when=when)
     return _Event.of([replace(typed, specific=True)], located=source.located)
+
+
+def _told_closer(source: _Event, raw: Raw) -> bool:
+    """ "A patrol was attacked in Zvečan. The incident happened in Srbovac": an untyped claim with no "also" at a
+    village the event's town names the place of tells where the same event happened, not that it happened again."""
+    town = source.head.place
+    assert town is not None and raw.place is not None
+    village = locates(raw.place, town)  # by municipality or distance: Banjska, filed under Zvečan, is "in Leposavić"
+    return not raw.echo and town.kind == "town" and village and _joins(source, raw)
 
 
 def _dated(raw: Raw) -> bool:
@@ -333,10 +346,19 @@ def _type_tier(raw: Raw, rules: Rules) -> int:
     return 2 if raw.place is not None else 3
 
 
+def _turned_violent(raw: Raw, protest: Raw) -> bool:
+    """ "Serbs gathered at the town hall. The crowd clashed with the police": a riot claim with no site, told after
+    the gathering it adds to, makes it a riot (ACLED codes a protest that turned violent as one)."""
+    riot = raw.subtype != "Protests" and KIN.get(raw.subtype) == "Protests"
+    return riot and raw.specific and raw.place is None and raw.sentence > protest.sentence
+
+
 def _candidate(event: _Event, rules: Rules) -> Candidate:
     head, when = event.head, event.when
     assert head.place is not None
     best = min(event.raws, key=lambda r: (_type_tier(r, rules), r.rule)) if head.kind == "incident" else head
+    riot = next((r for r in event.raws if _turned_violent(r, best)), None)
+    best = riot if riot is not None and best.subtype == "Protests" else best
     # The sentence shown is the one that tells the event's type at its site, when another than the first does
     # ("police entered the town hall in Zvečan … clashes broke out in Zvečan": a riot shown by the clash).
     shown = best.evidence if best.place is not None and best.subtype != head.subtype else head.evidence

@@ -30,6 +30,7 @@ __all__ = [
     "dateline_end",
     "in_north",
     "is_initial",
+    "locates",
     "locating_role",
     "origin_roles",
     "place_rules",
@@ -248,7 +249,7 @@ def locating_role(text: str, found: Found, previous: Found | None, rules: PlaceR
         return found
     between = text[previous.end : found.start]
     told_where = rules.locator.match(between) or _apposed(between, text[found.end :])
-    if _locates(previous.place, found.place) and told_where:
+    if locates(previous.place, found.place) and told_where:
         return replace(found, role="aside", locates=previous.place.id)
     return found
 
@@ -268,7 +269,8 @@ _LOCAL_KINDS = frozenset({"town", "municipality", "city"})
 _LOCATING_KM = 25.0  # a town names where a village lies within this distance
 
 
-def _locates(inner: Place, outer: Place) -> bool:
+def locates(inner: Place, outer: Place) -> bool:
+    """Whether a town or municipality is what reporters name to say where a smaller place lies."""
     if inner.id == outer.id or outer.kind not in _LOCAL_KINDS or inner.kind in _LOCAL_KINDS:
         return False
     if inner.municipality and inner.municipality in (outer.id, outer.municipality):
