@@ -31,7 +31,7 @@ from geo.extract.events import raws_of
 from geo.extract.headings import title_lines, untold
 from geo.extract.language import Language, detect_language, get_language, languages
 from geo.extract.mentions import scanner, seat_town
-from geo.extract.merging import candidates
+from geo.extract.proposals import candidates
 from geo.extract.records import (
     Candidate,
     Count,

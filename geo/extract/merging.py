@@ -1,4 +1,4 @@
-"""Merging sentences into events, and events into candidates.
+"""Merging sentences into events (geo.extract.proposals makes them candidates).
 
 Raw claims come in text order (geo.extract.events). A claim at a site merges with a recent event
 of its kind whose place nests with its own (Kosovo ⊃ North Kosovo ⊃ Zvečan) and whose date agrees,
@@ -12,15 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from geo.extract.counts import tidy_actors
 from geo.extract.dates import DateMention
-from geo.extract.events import FORCE_ACTORS, Raw, Rules, coarseness, rules_for
-from geo.extract.language import Language
-from geo.extract.records import Candidate, CandidateKind, Count
+from geo.extract.events import Raw, coarseness
 from geo.extract.roles import NORTH, locates
 from geo.gazetteer import Place
 
-__all__ = ["KIN", "candidates"]
+__all__ = ["KIN", "Event", "Located", "cluster"]
 
 Located = frozenset[tuple[str, str]]  # (town, place in it) as the article locates them
 _BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
@@ -32,7 +29,7 @@ _ECHO_WINDOW = 2  # sentences: an untyped claim at a new site repeats an event t
 
 
 @dataclass
-class _Event:
+class Event:
     """Raw claims about one event; its head, date and last sentence are kept up to date as raws join."""
 
     raws: list[Raw]
@@ -45,7 +42,7 @@ class _Event:
     located: Located = frozenset()
 
     @classmethod
-    def of(cls, raws: list[Raw], coarse: list[Raw] | None = None, located: Located = frozenset()) -> _Event:
+    def of(cls, raws: list[Raw], coarse: list[Raw] | None = None, located: Located = frozenset()) -> Event:
         event = cls([], coarse, located=located)
         for raw in raws:
             event.add(raw)
@@ -110,7 +107,7 @@ def _contains(outer: Place, inner: Place, located: Located = frozenset()) -> boo
     return outer.kind == "municipality" and inner.municipality == outer.id
 
 
-def _joins(event: _Event, raw: Raw) -> bool:
+def _joins(event: Event, raw: Raw) -> bool:
     """Whether a claim's date lets it join an event: see _dates_agree; a repeat told on a day of its own
     ("similar attacks were also reported last week") joins only an event of that day."""
     if raw.repeat and raw.when.value != event.when.value:
@@ -126,12 +123,12 @@ def _dates_agree(event: DateMention, claim: DateMention) -> bool:
     return loose or event.value == claim.value
 
 
-def _same_kind(event: _Event, raw: Raw) -> bool:
+def _same_kind(event: Event, raw: Raw) -> bool:
     head = event.raws[0]
     return head.kind == raw.kind and (raw.kind == "incident" or head.subtype == raw.subtype)
 
 
-def _fits(event: _Event, raw: Raw) -> bool:
+def _fits(event: Event, raw: Raw) -> bool:
     if not _same_kind(event, raw) or raw.place is None:
         return False
     place = event.head.place
@@ -151,7 +148,7 @@ def _fits(event: _Event, raw: Raw) -> bool:
 KIN = {"Riots": "Protests", "Violence against civilians": "Battles"}
 
 
-def _types_agree(event: _Event, raw: Raw) -> bool:
+def _types_agree(event: Event, raw: Raw) -> bool:
     """Claims at nested places are one event when they name the same type (kin types on the same day, told
     within a few sentences: a blockade "in the north" and a grenade in Rudare told later are two), or
     one names none beyond a casualty ("violence in the north injured dozens … the riot in Zvečan"); a
@@ -166,7 +163,7 @@ def _types_agree(event: _Event, raw: Raw) -> bool:
     return close and any(KIN.get(t, t) == kin for t in event.typed)
 
 
-def _attach_target(events: list[_Event], raw: Raw) -> _Event | None:
+def _attach_target(events: list[Event], raw: Raw) -> Event | None:
     """The recent event a claim without a site adds to: one of the claim's own type ("three were hurt during
     the arrest" goes to the arrest), else the latest."""
     fitting = [
@@ -178,25 +175,25 @@ def _attach_target(events: list[_Event], raw: Raw) -> _Event | None:
     return typed or next(iter(fitting), None)
 
 
-def _merge_target(events: list[_Event], raw: Raw) -> _Event | None:
+def _merge_target(events: list[Event], raw: Raw) -> Event | None:
     return next((e for e in events[-_RECENT_EVENTS:] if _fits(e, raw)), None)
 
 
-def _refine(events: list[_Event], raw: Raw) -> bool:
+def _refine(events: list[Event], raw: Raw) -> bool:
     """An untyped claim at a precise place ("the incidents took place in Zubin Potok and North Mitrovica")
     makes a recent coarse event ("in two towns in northern Kosovo") precise; each further place gets a copy."""
     assert raw.place is not None
     for event in reversed(events[-_RECENT_EVENTS:]):
         if not _same_kind(event, raw) or raw.sentence - event.last_sentence > _ATTACH_WINDOW:
             continue
-        place = (event.head if event.coarse is None else _Event.of(event.coarse, located=event.located).head).place
+        place = (event.head if event.coarse is None else Event.of(event.coarse, located=event.located).head).place
         if place is None or not coarseness(place) or not _contains(place, raw.place):
             continue
         if event.coarse is None:
             event.coarse = list(event.raws)
             event.add(raw)
         else:
-            events.append(_Event.of([*event.coarse, raw], event.coarse, event.located))
+            events.append(Event.of([*event.coarse, raw], event.coarse, event.located))
         return True
     return False
 
@@ -206,7 +203,7 @@ def _own_day(raw: Raw) -> bool:
     return _dated(raw) and not raw.when.inherited
 
 
-def _echo(events: list[_Event], raw: Raw) -> _Event | None:
+def _echo(events: list[Event], raw: Raw) -> Event | None:
     """An untyped claim at a precise site that the event just told does not cover ("Similar scenes were
     reported in Leposavić and Zubin Potok", "Incidents were also recorded in Varage") tells that event again at
     another place: a new event of its type, on its day unless the sentence gives one of its own."""
@@ -231,10 +228,10 @@ def _echo(events: list[_Event], raw: Raw) -> _Event | None:
         return source
     when = raw.when if _own_day(raw) else source.when
     typed = replace(raw, subtype=head.subtype, sub_event_type=head.sub_event_type, rule=head.rule, when=when)
-    return _Event.of([replace(typed, specific=True)], located=source.located)
+    return Event.of([replace(typed, specific=True)], located=source.located)
 
 
-def _told_closer(source: _Event, raw: Raw) -> bool:
+def _told_closer(source: Event, raw: Raw) -> bool:
     """ "A patrol was attacked in Zvečan. The incident happened in Srbovac": an untyped claim with no "also" at a
     village the event's town names the place of tells where the same event happened, not that it happened again."""
     town = source.head.place
@@ -264,12 +261,12 @@ def _sent_to_country(raw: Raw) -> bool:
     return raw.kind == "deployment" and raw.place is None and raw.subtype == "reinforcement" and own_day
 
 
-def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
+def cluster(raws: list[Raw], located: Located = frozenset()) -> list[Event]:
     """Sentences in text order: a site's claim merges with a fitting event or starts one; a floating one
     attaches, or starts an event where the story is (the site just named, the dateline's town), or waits for
     the next event when it comes first; an untyped one at a site makes a coarse event precise, or else
     floats."""
-    events: list[_Event] = []
+    events: list[Event] = []
     waiting: list[Raw] = []
     country: Place | None = None  # the country the article names, where forces sent with no site go
     for raw in raws:
@@ -285,16 +282,16 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
         if target is not None:
             target.add(replace(raw, place=None) if floating else raw)
         elif raw.place is None and raw.specific and raw.near is not None and _dated_here(raw):
-            events.append(_Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
+            events.append(Event.of([replace(raw, place=raw.near)], located=located))  # where the story is
         elif country is not None and _sent_to_country(raw):
-            events.append(_Event.of([replace(raw, place=country)], located=located))
+            events.append(Event.of([replace(raw, place=country)], located=located))
         elif (placed := _placed_waiting(waiting, raw, located)) is not None:
             events.append(placed)
             waiting = []
         elif floating:
             waiting = [*waiting[-_WAITING:], replace(raw, place=None)]
         else:
-            event = _Event.of([raw], located=located)
+            event = Event.of([raw], located=located)
             for early in (w for w in waiting if _same_kind(event, w) and raw.sentence - w.sentence <= _WAITING):
                 event.add(early)
             events.append(event)
@@ -302,7 +299,7 @@ def _cluster(raws: list[Raw], located: Located = frozenset()) -> list[_Event]:
     return events
 
 
-def _placed_waiting(waiting: list[Raw], raw: Raw, located: Located) -> _Event | None:
+def _placed_waiting(waiting: list[Raw], raw: Raw, located: Located) -> Event | None:
     """An event told first with no place, and then where it happened ("A hand grenade was thrown into a yard on
     Sunday. The incident happened in Žerovnica", "Ngjarja ka ndodhur në …"): the untyped claim at a site
     places the typed claims waiting for one."""
@@ -311,103 +308,8 @@ def _placed_waiting(waiting: list[Raw], raw: Raw, located: Located) -> _Event | 
     typed = [w for w in waiting if w.kind == raw.kind and w.subtype and raw.sentence - w.sentence <= _WAITING]
     if not any(_dated(w) for w in typed):
         return None
-    event = _Event.of([replace(typed[0], place=raw.place)], located=located)
+    event = Event.of([replace(typed[0], place=raw.place)], located=located)
     for other in typed[1:]:
         event.add(other)
     event.add(raw)
     return event
-
-
-def _merged_counts(raws: list[Raw]) -> tuple[Count, ...]:
-    """One figure per kind and side: the first the article gives (later ones are updates or totals of a wider
-    operation), raised only by an "at least" of the same figure."""
-    first: dict[tuple[str, str], Count] = {}
-    for count in (c for r in sorted(raws, key=lambda r: r.sentence) for c in r.counts):
-        first.setdefault((count.kind, count.side), count)
-    return tuple(first.values())
-
-
-def _event_actors(kind: CandidateKind, raws: list[Raw]) -> tuple[str, ...]:
-    """Incidents: everyone named, KFOR standing for NATO, crowds and armed groups first; deployments: the forces."""
-    actors = tidy_actors(a for r in raws for a in r.actors)
-    if kind == "deployment":
-        return tuple(a for a in actors if a in FORCE_ACTORS)
-    kept = [a for a in actors if a != "NATO" or "KFOR" not in actors]
-    return tuple(sorted(kept, key=lambda a: a in FORCE_ACTORS))  # crowds and armed groups first, as ACLED's actor1
-
-
-def _type_tier(raw: Raw, rules: Rules) -> int:
-    """A specific trigger at the site first; a bare casualty word there gives way to a specific trigger
-    in a sentence without a site."""
-    if raw.place is not None and raw.rule != rules.casualty_rule:
-        return 0
-    if raw.place is None and raw.rule <= rules.riots_rule:
-        return 1
-    return 2 if raw.place is not None else 3
-
-
-def _turned_violent(raw: Raw, protest: Raw) -> bool:
-    """ "Serbs gathered at the town hall. The crowd clashed with the police": a riot claim with no site, told after
-    the gathering it adds to, makes it a riot (ACLED codes a protest that turned violent as one)."""
-    riot = raw.subtype != "Protests" and KIN.get(raw.subtype) == "Protests"
-    return riot and raw.specific and raw.place is None and raw.sentence > protest.sentence
-
-
-def _candidate(event: _Event, rules: Rules) -> Candidate:
-    head, when = event.head, event.when
-    assert head.place is not None
-    best = min(event.raws, key=lambda r: (_type_tier(r, rules), r.rule)) if head.kind == "incident" else head
-    riot = next((r for r in event.raws if _turned_violent(r, best)), None)
-    best = riot if riot is not None and best.subtype == "Protests" else best
-    # The sentence shown is the one that tells the event's type at its site, when another than the first does
-    # ("police entered the town hall in Zvečan … clashes broke out in Zvečan": a riot shown by the clash).
-    shown = best.evidence if best.place is not None and best.subtype != head.subtype else head.evidence
-    support = [r.evidence for r in sorted(event.raws, key=lambda r: r.sentence) if r.evidence != shown]
-    return Candidate(
-        kind=head.kind,
-        date=when.value,
-        date_basis=when.basis,
-        date_precision=when.precision,
-        place_id=head.place.id,
-        place=head.place.name_en,
-        lat=head.place.lat,
-        lon=head.place.lon,
-        event_type=best.subtype if head.kind == "incident" else None,
-        sub_event_type=best.sub_event_type if head.kind == "incident" else None,
-        deployment_kind=head.subtype if head.kind == "deployment" else None,
-        actors=_event_actors(head.kind, event.raws),
-        counts=_merged_counts(event.raws),
-        evidence=shown,
-        support=tuple(dict.fromkeys(support)),
-        nations=tuple(dict.fromkeys(n for r in event.raws for n in r.nations)),
-    )
-
-
-def candidates(raws: list[Raw], language: Language, located: Located = frozenset()) -> list[Candidate]:
-    """Raw claims in text order merged into candidates, in the order their evidence appears in the text.
-
-    `located` holds (town, place) pairs the article itself gave ("the village of Banjska, Leposavić"): a claim
-    at the town and one at the place in it are one event when they agree, told at the place."""
-    rules = rules_for(language)
-    found = _distinct([_candidate(event, rules) for event in _cluster(raws, located)])
-    return sorted(found, key=lambda c: (c.evidence.start, c.kind))
-
-
-def _distinct(found: list[Candidate]) -> list[Candidate]:
-    """One candidate per kind, type, place and day: the same event told again far from its first account
-    ("…, they opened fire, police said" four sentences on) adds its sentence to it, not a second row."""
-    first: dict[tuple[object, ...], Candidate] = {}
-    for candidate in found:
-        key = (candidate.kind, candidate.event_type, candidate.deployment_kind, candidate.place_id, candidate.date)
-        if key not in first:
-            first[key] = candidate
-            continue
-        kept = first[key]
-        support = tuple(dict.fromkeys([*kept.support, candidate.evidence, *candidate.support]))
-        counts = kept.counts + tuple(
-            c for c in candidate.counts if (c.kind, c.side) not in {(k.kind, k.side) for k in kept.counts}
-        )
-        actors = tuple(dict.fromkeys([*kept.actors, *candidate.actors]))
-        nations = tuple(dict.fromkeys([*kept.nations, *candidate.nations]))
-        first[key] = replace(kept, support=support, counts=counts, actors=actors, nations=nations)
-    return list(first.values())
