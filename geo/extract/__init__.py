@@ -13,7 +13,8 @@ module per concern, and each language's words and patterns live in `languages/<c
 - `counts`: figures (injured, killed, arrested, troops) and actors;
 - `events` (with `event_rules`, `facts`, `claims`, `claim_sites`, `event_dates`): triggers tied to sites and
   dates, per sentence;
-- `merging`: claims of several sentences merged into one candidate per event;
+- `merging`: claims of several sentences merged into events; `proposals`: each event as one candidate;
+- `headings`: titles and lead lines above the story, read for what the body does not tell;
 - `rows`: candidates as rows of the data schema.
 
 All of it runs in time linear in the text, and `extract` refuses texts over `MAX_CHARS`.
