@@ -11,8 +11,8 @@ written for this file (real places, invented facts; no report's wording).
   so is an attack on the police told with a relative clause between ("sulmi që ka ndodhur ndaj njësive
   policore"), which a weapon nearby types;
 - an n-th day that names the event it counts ("në ditën e 10-të të protestës", "on the 10th day of the
-  barricades") dates that event, not another one the sentence tells on a day of its own ("të kësaj të
-  diele", Sunday in the genitive, is such a day);
+  barricades") should date that event, not another one the sentence tells on a day of its own (marked as not
+  yet met: the rule was reverted); "të kësaj të diele" is Sunday in the genitive;
 - the day of an old attack named through its organisers ("the arrest of one of the organizers of the clashes
   on 2 March", "organizatorëve të përleshjeve të 2 marsit") is background: the next sentence does not inherit it.
 """
@@ -167,6 +167,9 @@ ARMED_ATTACK = [
 ]
 
 
+# The rule for these (an n-th day naming its event dates that event alone) was taken out again: on the unread
+# articles 51-56 it took English count recall from 1.00 to 0.00 (figures only). A narrower rule is still to find.
+_NTH_DAY_REVERTED = "an n-th day that names its event does not yet date that event alone (rule reverted)"
 NTH_DAY_OF_ANOTHER = [
     (
         "sq",
@@ -219,7 +222,10 @@ ORGANISERS_OF_OLD_EVENT = [
     + TROOPS_SEEN
     + FORCE_BLOCKADE
     + ARMED_ATTACK
-    + NTH_DAY_OF_ANOTHER
+    + [
+        pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=_NTH_DAY_REVERTED))
+        for case in NTH_DAY_OF_ANOTHER
+    ]
     + ORGANISERS_OF_OLD_EVENT,
 )
 def test_real_failure_classes(

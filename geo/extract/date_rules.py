@@ -65,7 +65,6 @@ class DateRules:
     reported: re.Pattern[str]  # "said that …": the words between a verb of saying and a date open what was said
     reference: re.Pattern[str]
     nth_day: re.Pattern[str]
-    nth_of: re.Pattern[str]  # right after an n-th day: the event it is the n-th day of ("të barrikadave")
     ordinals: dict[str, int]
     numbers: NumberWords
 
@@ -126,7 +125,6 @@ def date_rules(language: Language) -> DateRules:
         reported=re.compile(section.get("reported", "(?!)")),
         reference=re.compile(section.get("reference", "(?!)")),
         nth_day=re.compile(section.get("nth_day", {}).get("pattern", "(?!)")),
-        nth_of=re.compile(section.get("nth_day", {}).get("of_event", "(?!)")),
         ordinals={word: int(n) for word, n in section.get("nth_day", {}).get("ordinals", {}).items()},
         numbers=numbers,
     )

@@ -91,24 +91,9 @@ def started_earlier(text: str, found: list[DateMention], rules: DateRules, base:
         if days:
             nearest = min(days, key=lambda m: abs(m.position - match.start()))
             shifted = replace(nearest, value=nearest.value - timedelta(days=ordinal - 1))
-            if _of_another(text, match, nearest, rules):
-                first = replace(shifted, position=match.start(), end=match.end())
-                found = sorted([*found, first], key=lambda m: m.position)
-            else:
-                found = [shifted if m is nearest else m for m in found]
+            found = [shifted if m is nearest else m for m in found]
         else:
             start = DateMention(base.value - timedelta(days=ordinal - 1), "relative", "day", match.start(), match.end())
             found = sorted([*found, start], key=lambda m: m.position)
     return found
 
-
-_NTH_REACH = 40  # characters between an n-th day that names its event and a day that is its own
-
-
-def _of_another(text: str, match: re.Match[str], day: DateMention, rules: DateRules) -> bool:
-    """ "Në ditën e 16-të të barrikadave … ekip i KFOR-it është sulmuar … të dielën": an n-th day that names the
-    event it counts ("of the barricades") and stands far from the sentence's day dates that event alone; the
-    day stays the day of what the rest of the sentence tells (the attack on Sunday)."""
-    named = bool(rules.nth_of.match(text, match.end()))
-    far = min(abs(day.position - match.end()), abs(match.start() - day.position)) > _NTH_REACH
-    return named and far
