@@ -64,9 +64,11 @@ def _split(number: int) -> str:
 
 # Measured on the test part when the rules were frozen (benchmarks/README.md): floors no change may go below.
 MEASURED = {  # language: (place recall, place precision, date accuracy)
-    "en": (0.682, 0.938, 0.615),
+    # 2026-12-01 evening: en 0.682/0.938/0.615 -> 0.727/0.941/0.692, sq 0.762/0.941/0.630 -> 0.810/0.944/0.667,
+    # with rules found on own probes and real excerpts kept outside the repo (none on a held-out text).
+    "en": (0.727, 0.941, 0.692),
     "sr": (0.706, 1.000, 0.556),
-    "sq": (0.762, 0.941, 0.630),  # dates 0.556 -> 0.630 on 2026-12-01, with the rules tuned on articles 45-50
+    "sq": (0.810, 0.944, 0.667),
 }
 # Serbian dates fell below their floor (0.556 -> 0.389) in commit 9c9b11a ("dates told by the story …") and have
 # stood at 0.444 since; the floor is kept, its return is marked below, and they may not fall further meanwhile.
@@ -74,8 +76,9 @@ MEASURED = {  # language: (place recall, place precision, date accuracy)
 # one (recall 0.706 -> 0.647, precision 1.000 -> 0.917), while on articles 51-56, which no one tuned on, Serbian
 # rose from 0.46 to 0.91 (recall and dates): kept, not chased on the test part, and held the same way. Serbian
 # recall was back at its floor with c2eb9eb (a title's place for the opening sentences; found on own probes).
+# The same evening Serbian precision rose from 0.917 to 0.923 and dates from 0.444 to 0.500: still below MEASURED.
 REGRESSED = {  # language: {figure: the level it may not fall below until it is back at MEASURED}
-    "sr": {"place_precision": 0.917, "date_accuracy": 0.444},
+    "sr": {"place_precision": 0.923, "date_accuracy": 0.500},
 }
 _FIGURES = ("place_recall", "place_precision", "date_accuracy")
 _BELOW_TARGET = pytest.mark.xfail(
