@@ -92,6 +92,9 @@ def test_who_was_attacked_decides_the_type(
     "text",
     [
         "Patrola Kfora napadnuta je u utorak kod Zubinog Potoka.",  # the participle before its auxiliary
+        # The patrol's word far from the attack's, in a clause of its own or a phrase of time.
+        "Policia e Kosovës dhe KFOR-i janë sulmuar të martën afër Zubin Potokut teksa ishin duke patrulluar.",
+        "Gjatë patrullimit afër Zubin Potokut, njësia e policisë u sulmua me gurë të martën.",
         "Një patrullë e KFOR-it është sulmuar të martën afër Zubin Potokut.",
     ],
 )

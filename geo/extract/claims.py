@@ -147,9 +147,15 @@ def _silenced(text: str, rules: Rules) -> frozenset[str]:
 
 
 def _deployment_kind(text: str, rules: Rules) -> tuple[str, int] | None:
+    """The clause's deployment kind and where its word is. A patrol in a clause that tells an attack on the
+    forces ("Policia dhe KFOR-i janë sulmuar … teksa ishin duke patrulluar", "gjatë patrullimit … u sulmua") is
+    what was attacked, however far its word stands from the attack's."""
     if not rules.force.search(text):
         return None
+    attacked = _against_forces(text, rules)
     for pattern, kind in rules.deployment:
+        if kind == "patrol" and attacked:
+            continue
         match = next((m for m in pattern.finditer(text) if not _targeted(text, m, rules)), None)
         if match:
             return kind, match.start()

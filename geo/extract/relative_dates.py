@@ -96,4 +96,3 @@ def started_earlier(text: str, found: list[DateMention], rules: DateRules, base:
             start = DateMention(base.value - timedelta(days=ordinal - 1), "relative", "day", match.start(), match.end())
             found = sorted([*found, start], key=lambda m: m.position)
     return found
-
