@@ -16,7 +16,7 @@ from geo.extract.dates import reference_spans
 from geo.extract.event_rules import Rules, rules_for
 from geo.extract.facts import Facts
 from geo.extract.language import Language
-from geo.extract.roles import Found, in_north
+from geo.extract.roles import Found, lies_in
 from geo.gazetteer import Place
 
 __all__ = ["claims_of_sentence", "clause_of", "clauses", "coarseness"]
@@ -75,15 +75,7 @@ def _points_back(text: str, clause: tuple[int, int], own: list[Found], rules: Ru
 def _titled(coarse: list[Found], title: tuple[Found, ...]) -> list[Found]:
     """ "Explosion in Zupče" over "A device went off in northern Kosovo on Tuesday": the story's opening names
     only a coarse place, and the title a precise one inside it, which the event is at."""
-    return [m for m in title if not coarseness(m.place) and any(_inside(m.place, c.place) for c in coarse)]
-
-
-def _inside(place: Place, coarse: Place) -> bool:
-    if coarse.kind == "country":
-        return place.in_area and place.country == coarse.country
-    if coarse.kind == "region":
-        return in_north(place)
-    return place.municipality == coarse.id
+    return [m for m in title if not coarseness(m.place) and any(lies_in(m.place, c.place) for c in coarse)]
 
 
 def coarseness(place: Place) -> int:

@@ -47,6 +47,7 @@ class Rules:
     negation: re.Pattern[str]  # "no one was", "nisu imali nikakav", "nuk pati": what follows did not happen
     planned_before: re.Pattern[str]  # "will block", "pozvala je na", "do të": an incident that has not happened
     planned_after: re.Pattern[str]  # "… is planned for", "… je zakazan za", "… është paralajmëruar"
+    future: re.Pattern[str]  # a future tense ("do të"): what a local seat announces has not happened
     target_before: re.Pattern[str]  # "attack on a", "napad na": a patrol or post named as what was attacked
     target_after: re.Pattern[str]  # "… was attacked", "… je napadnuta", "… u sulmua"
     # Contexts in which triggers of some types tell nothing of note (a gathering in church, a car crash), unless
@@ -84,6 +85,7 @@ def rules_for(language: Language) -> Rules:
         negation=re.compile(section.get("negation", "(?!)")),
         planned_before=re.compile(section.get("planned_before", "(?!)")),
         planned_after=re.compile(section.get("planned_after", "(?!)")),
+        future=re.compile(section.get("future", "(?!)")),
         target_before=re.compile(section.get("target_before", "(?!)")),
         target_after=re.compile(section.get("target_after", "(?!)")),
         harmless=tuple(

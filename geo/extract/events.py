@@ -12,9 +12,7 @@ most MAX_SENTENCE_CHARS long.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from geo.extract.claim_sites import claims_of_sentence, coarseness
 from geo.extract.claims import Claim
@@ -69,17 +67,12 @@ def _local_seat(mentions: list[Found], text: str, language: Language) -> Place |
     said masked men broke into the town's cultural centre": a northern town or municipality that speaks, in a
     story that has named no place yet, tells of what happened in it; not of what it says will happen ("da će
     sledeće nedelje održati protest")."""
-    if _future(language).search(text):
+    if rules_for(language).future.search(text):
         return None
     return next(
         (m.place for m in mentions if m.role == "actor_seat" and m.place.kind in _LOCAL_SEATS and in_north(m.place)),
         None,
     )
-
-
-@lru_cache(maxsize=8)
-def _future(language: Language) -> re.Pattern[str]:
-    return re.compile(language.section("events").get("future", "(?!)"))
 
 
 def _elsewhere(text: str, mentions: list[Found], language: Language) -> bool:

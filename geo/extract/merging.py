@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.extract.dates import DateMention
 from geo.extract.events import Raw, coarseness
-from geo.extract.roles import NORTH, locates
+from geo.extract.roles import lies_in, locates
 from geo.gazetteer import Place
 
 __all__ = ["KIN", "Event", "Located", "cluster"]
@@ -98,13 +98,7 @@ def _date_rank(when: DateMention) -> tuple[bool, int]:
 
 def _contains(outer: Place, inner: Place, located: Located = frozenset()) -> bool:
     """Whether `inner` lies in `outer`: by the gazetteer, or because the text said so ("Banjska, Leposavić")."""
-    if outer.id == inner.id or (outer.id, inner.id) in located:
-        return True
-    if outer.kind == "country":
-        return inner.in_area and inner.country == outer.country
-    if outer.kind == "region":
-        return inner.municipality in NORTH or inner.id in NORTH
-    return outer.kind == "municipality" and inner.municipality == outer.id
+    return outer.id == inner.id or (outer.id, inner.id) in located or lies_in(inner, outer)
 
 
 def _joins(event: Event, raw: Raw) -> bool:

@@ -30,6 +30,7 @@ __all__ = [
     "dateline_end",
     "in_north",
     "is_initial",
+    "lies_in",
     "locates",
     "locating_role",
     "origin_roles",
@@ -343,3 +344,13 @@ def _between(text: str, a: Found, b: Found) -> str:
 
 def in_north(place: Place) -> bool:
     return place.municipality in NORTH or place.id in NORTH
+
+
+def lies_in(inner: Place, outer: Place) -> bool:
+    """Whether the gazetteer puts `inner` in the coarse place `outer`: a place of the map in the country, a
+    place of the four northern municipalities in the north, a place in its municipality."""
+    if outer.kind == "country":
+        return inner.in_area and inner.country == outer.country
+    if outer.kind == "region":
+        return in_north(inner)
+    return outer.kind == "municipality" and inner.municipality == outer.id
