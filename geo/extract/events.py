@@ -46,10 +46,13 @@ class Raw:
     sentence: int
     specific: bool = True  # False for a bare casualty word or an untyped "incident"
     near: Place | None = None  # for a claim that names no site: the place the story is at (just named, or datelined)
-    # Told as a repeat on a day of its own ("attacks were also reported last week"): another event than one of
-    # another day, never a later account of it.
-    repeat: bool = False
     echo: bool = False  # the clause says it happened again or elsewhere too ("also", "similar scenes")
+
+    @property
+    def repeat(self) -> bool:
+        """Told as a repeat on a day of its own ("attacks were also reported last week"): another event than one
+        of another day, never a later account of it."""
+        return self.echo and self.when.basis in ("explicit", "relative") and not self.when.inherited
 
 
 def _finest(found: list[Found]) -> list[Place]:
@@ -126,6 +129,5 @@ def _raw(
         evidence=evidence,
         sentence=sentence,
         specific=claim.specific,
-        repeat=claim.echo and when.basis in ("explicit", "relative") and not when.inherited,
         echo=claim.echo,
     )
