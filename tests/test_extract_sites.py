@@ -121,11 +121,12 @@ def test_a_past_month_s_event_is_background(gazetteer: Gazetteer) -> None:
 
 
 def test_the_same_event_told_twice_is_one_row(gazetteer: Gazetteer) -> None:
+    """The shooting told again six sentences on, past the reach of merging, is the same row."""
     text = (
-        "Police opened fire on a car at the checkpoint on the Bistrica bridge on Monday. The office in Belgrade "
-        "said the passenger was wounded and taken to hospital in Kraljevo. The driver escaped unharmed. Police "
-        "gave a different account of the shooting. The officers feared for their lives, they opened fire, police "
-        "said."
+        "Police opened fire on a car at the checkpoint in Zvečan on Monday. The office in Belgrade said the "
+        "passenger was wounded. He was taken to hospital in Kraljevo. The driver escaped unharmed. Police gave a "
+        "different account. They said the driver had refused to stop. The officers opened fire because they "
+        "feared for their lives."
     )
     found = extract(text, PUBLISHED, gazetteer).candidates
     keys = [(c.kind, c.event_type, c.place_id, c.date) for c in found]
